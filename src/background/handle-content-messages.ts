@@ -1,0 +1,15 @@
+import type { Browser } from 'wxt/browser';
+import { contentToBackground, parseMessage } from '../messaging/messages';
+import { openGlossaryView } from './open-glossary-view';
+
+/** Answers the content script's requests (validated on receipt). */
+export function handleContentMessages(extensionBrowser: Browser): void {
+  extensionBrowser.runtime.onMessage.addListener((raw: unknown) => {
+    const message = parseMessage(contentToBackground, raw, 'background');
+    if (!message) return undefined;
+    switch (message.type) {
+      case 'open-full-entry':
+        return openGlossaryView(extensionBrowser, { kind: 'entry', entryId: message.entryId });
+    }
+  });
+}

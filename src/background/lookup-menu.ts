@@ -1,0 +1,25 @@
+import type { Browser } from 'wxt/browser';
+import { openGlossaryView } from './open-glossary-view';
+
+export const LOOKUP_MENU_ID = 'oncology-glossary-lookup';
+
+/** The longest selection the lookup takes; a stray whole-paragraph selection is cut, not searched verbatim. */
+export const MAX_LOOKUP_LENGTH = 80;
+
+/** Creates the "Look up “…” in the oncology glossary" item for text selections (call on install). */
+export function createLookupMenu(extensionBrowser: Browser): void {
+  extensionBrowser.contextMenus.create({
+    id: LOOKUP_MENU_ID,
+    title: 'Look up “%s” in the oncology glossary',
+    contexts: ['selection'],
+  });
+}
+
+/** Opens the glossary search for the selected text when the lookup item is chosen. */
+export function handleLookupMenuClicks(extensionBrowser: Browser): void {
+  extensionBrowser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId !== LOOKUP_MENU_ID) return;
+    const query = (info.selectionText ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_LOOKUP_LENGTH);
+    if (query) void openGlossaryView(extensionBrowser, { kind: 'search', query });
+  });
+}

@@ -1,0 +1,51 @@
+import { defineConfig } from 'wxt';
+import { glossaryVitePlugin } from './src/build/glossary-vite-plugin';
+
+/** Gecko id: stable, so Firefox keeps settings across updates and tests can pin the extension's UUID. */
+export const GECKO_ID = 'oncology-glossary@oncology-glossary.org';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports keep each module's dependencies visible and its unit tests honest.
+  imports: false,
+  vite: () => ({ plugins: [glossaryVitePlugin()] }),
+  manifest: ({ browser, mode }) => ({
+    name: 'Oncology Glossary',
+    description:
+      'Explains cancer terms where you read them: plain-language tooltips with cited sources. Sends nothing anywhere.',
+    // storage: settings; contextMenus: "Look up … in the oncology glossary" on a selection.
+    permissions: ['storage', 'contextMenus'],
+    action: { default_title: 'Oncology Glossary' },
+    commands: {
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next glossary term on the page',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous glossary term on the page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+    // Firefox's WebDriver BiDi refuses to open moz-extension:// URLs directly; only the e2e build lets a
+    // test page navigate to the extension's pages. The shipped manifest exposes nothing to pages.
+    ...(mode === 'e2e'
+      ? {
+          web_accessible_resources:
+            browser === 'firefox'
+              ? ['popup.html', 'entry.html']
+              : [{ resources: ['popup.html', 'entry.html'], matches: ['<all_urls>'] }],
+        }
+      : {}),
+  }),
+});
