@@ -51,7 +51,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
+/** Flags for a quiet Chromium on a closed network (no background services calling home). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
