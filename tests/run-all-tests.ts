@@ -58,7 +58,12 @@ vitestSuite('unit', []);
 const chromeBuilt = step('build (chrome-mv3)', 'npx', ['wxt', 'build']);
 const firefoxBuilt = step('build (firefox-mv2)', 'npx', ['wxt', 'build', '-b', 'firefox']);
 if (firefoxBuilt) step('web-ext lint (firefox)', 'npx', ['tsx', 'tests/harness/web-ext-lint.ts']);
-if (chromeBuilt) vitestSuite('e2e', ['--config', 'tests/e2e/vitest.e2e.config.ts']);
+if (chromeBuilt && firefoxBuilt)
+  vitestSuite('e2e', ['--config', 'tests/e2e/vitest.e2e.config.ts'], { E2E_SHIPPED_BUILDS_READY: '1' });
+else {
+  total.failed += 1;
+  summary.push('FAIL e2e: not run, a build failed');
+}
 
 console.log('\n' + summary.join('\n'));
 console.log(`${total.passed} passed, ${total.failed} failed`);
