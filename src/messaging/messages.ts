@@ -5,13 +5,14 @@ import * as z from 'zod/mini';
 
 const entryId = z.string().check(z.minLength(1), z.maxLength(100));
 
-/** Popup (or entry page) → content script of the active tab. */
-export const popupToContent = z.discriminatedUnion('type', [
+const popupToContentMessages = [
   /** Which glossary terms are annotated on this page, with counts. */
   z.strictObject({ type: z.literal('get-page-terms') }),
   /** Scroll to the next occurrence of a term and flash it. */
   z.strictObject({ type: z.literal('reveal-term'), entryId }),
-]);
+] as const;
+/** Popup (or entry page) → content script of the active tab. */
+export const popupToContent = z.discriminatedUnion('type', [...popupToContentMessages]);
 export type PopupToContent = z.infer<typeof popupToContent>;
 
 /** One annotated term on the page, in page order of its first occurrence. */
@@ -38,14 +39,15 @@ export const contentToBackground = z.discriminatedUnion('type', [
 ]);
 export type ContentToBackground = z.infer<typeof contentToBackground>;
 
-/** Background → content script of the active tab: a keyboard command the reader pressed. */
-export const backgroundToContent = z.discriminatedUnion('type', [
+const backgroundToContentMessages = [
   z.strictObject({ type: z.literal('command'), command: z.enum(['next-term', 'previous-term']) }),
-]);
+] as const;
+/** Background → content script of the active tab: a keyboard command the reader pressed. */
+export const backgroundToContent = z.discriminatedUnion('type', [...backgroundToContentMessages]);
 export type BackgroundToContent = z.infer<typeof backgroundToContent>;
 
 /** Everything the content script accepts, from the popup and from the background. */
-export const toContent = z.discriminatedUnion('type', [...popupToContent.options, ...backgroundToContent.options]);
+export const toContent = z.discriminatedUnion('type', [...popupToContentMessages, ...backgroundToContentMessages]);
 export type ToContent = z.infer<typeof toContent>;
 
 /** Parses an incoming message against its direction's schema; null (and a console warning) when malformed. */
