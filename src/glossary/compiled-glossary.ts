@@ -1,0 +1,54 @@
+/**
+ * Shapes of the compiled glossary, produced by `compileGlossary` and served by the Vite plugin as
+ * `virtual:glossary-content` (compact data for the content script) and `virtual:glossary-full`
+ * (full entries for the popup and the entry page).
+ */
+import type {
+  EntryCategory,
+  FormKind,
+  GlossaryEntry,
+  GlossarySource,
+  SourceKind,
+  SurfaceForm,
+  TrustLevel,
+} from './glossary-schema';
+
+export type { EntryCategory, FormKind, GlossaryEntry, GlossarySource, SourceKind, TrustLevel };
+
+/**
+ * One surface form to look for on pages. `text` is as written in the entry (not normalized);
+ * compare with `normalizeSurfaceForm(text, caseSensitive)`.
+ */
+export interface ContentForm extends Pick<SurfaceForm, 'text' | 'kind' | 'caseSensitive' | 'ambiguous'> {
+  entryId: string;
+}
+
+/** A citation in compact form: source id plus a heading of that source. */
+export interface ContentCitation {
+  sourceId: string;
+  locator: string;
+}
+
+/** What a tooltip shows for one entry. */
+export interface ContentEntry extends Pick<GlossaryEntry, 'id' | 'name' | 'category' | 'plain' | 'expert'> {
+  sources: ContentCitation[];
+}
+
+/** What a tooltip shows about a cited source. */
+export type ContentSource = Pick<GlossarySource, 'id' | 'title' | 'shortTitle' | 'kind' | 'trust' | 'year'>;
+
+/**
+ * Compact data for the content script. `forms` is sorted longest normalized text first (then by
+ * text), so a matcher that tries forms in order prefers "non-Hodgkin lymphoma" over "lymphoma".
+ */
+export interface ContentGlossary {
+  entries: Record<string, ContentEntry>;
+  forms: ContentForm[];
+  sources: Record<string, ContentSource>;
+}
+
+/** Full data for the popup and entry page: full entries sorted by name, all sources in file order. */
+export interface FullGlossary {
+  entries: GlossaryEntry[];
+  sources: GlossarySource[];
+}
