@@ -1,12 +1,28 @@
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Folders by extension context, as in Dark Reader: page-side code (annotation, matching, tooltip) and
-// extension-page code (popup, background) never import each other; both may use glossary, settings, messaging.
-const pageSide = ['./src/annotation', './src/matching', './src/tooltip', './src/content'];
-const extensionSide = ['./src/popup', './src/background'];
+// Folders by extension context, as in Dark Reader: page-side code (annotation, matching, tooltip, content) and
+// extension-page code (popup, background) never import each other; both may use glossary, settings, messaging,
+// and the popup may use the matcher's text normalisation.
+const pageSide = ['annotation', 'matching', 'tooltip', 'content'];
+const extensionSide = ['popup', 'background'];
+const noWebextensionPolyfill = { name: 'webextension-polyfill', message: 'Import `browser` from wxt/browser.' };
+const srcIndependence = { group: ['**/tests/**', '**/entrypoints/**'], message: 'src/ must not depend on tests or entrypoints.' };
+
+/** Forbids imports of the given src/ folders (relative paths, however deep). */
+const forbidFolders = (folders, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [noWebextensionPolyfill],
+      patterns: [
+        srcIndependence,
+        { group: folders.flatMap((f) => [`**/src/${f}/**`, `../${f}/**`, `../../${f}/**`]), message },
+      ],
+    },
+  ],
+});
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/.artifacts/**', '.web-ext-artifacts/**'] },
@@ -14,7 +30,6 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'import-x': importX },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -30,27 +45,23 @@ export default tseslint.config(
           message: 'Build nodes and set textContent; never insert HTML strings.',
         },
       ],
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            ...pageSide.map((target) => ({ target, from: extensionSide, message: 'Page-side code must not import extension-page code.' })),
-            ...extensionSide.map((target) => ({ target, from: pageSide.filter((p) => p !== './src/matching'), message: 'Extension-page code must not import page-side code.' })),
-            { target: './src', from: ['./entrypoints', './tests'], message: 'src/ must not depend on entrypoints or tests.' },
-          ],
-        },
-      ],
     },
   },
   {
     files: ['src/**/*.ts', 'entrypoints/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'webextension-polyfill', message: 'Import `browser` from wxt/browser.' }],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: [noWebextensionPolyfill], patterns: [srcIndependence] }] },
+  },
+  {
+    // Ambient module declarations can only name their types with import().
+    files: ['**/*.d.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    files: pageSide.map((folder) => `src/${folder}/**/*.ts`),
+    rules: forbidFolders(extensionSide, 'Page-side code must not import extension-page code.'),
+  },
+  {
+    files: extensionSide.map((folder) => `src/${folder}/**/*.ts`),
+    rules: forbidFolders(pageSide.filter((folder) => folder !== 'matching'), 'Extension-page code must not import page-side code.'),
   },
 );
