@@ -1,10 +1,10 @@
-import type { Browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
 import type { BackgroundToContent } from '../messaging/messages';
 
 const COMMANDS = new Set(['next-term', 'previous-term'] as const);
 
 /** Relays the next/previous-term keyboard commands to the content script of the active tab. */
-export function forwardCommands(extensionBrowser: Browser): void {
+export function forwardCommands(extensionBrowser: typeof browser): void {
   extensionBrowser.commands.onCommand.addListener(async (command) => {
     if (!COMMANDS.has(command as 'next-term')) return;
     const [tab] = await extensionBrowser.tabs.query({ active: true, currentWindow: true });

@@ -1,4 +1,4 @@
-import type { Browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
 import { openGlossaryView } from './open-glossary-view';
 
 export const LOOKUP_MENU_ID = 'oncology-glossary-lookup';
@@ -7,7 +7,7 @@ export const LOOKUP_MENU_ID = 'oncology-glossary-lookup';
 export const MAX_LOOKUP_LENGTH = 80;
 
 /** Creates the "Look up “…” in the oncology glossary" item for text selections (call on install). */
-export function createLookupMenu(extensionBrowser: Browser): void {
+export function createLookupMenu(extensionBrowser: typeof browser): void {
   extensionBrowser.contextMenus.create({
     id: LOOKUP_MENU_ID,
     title: 'Look up “%s” in the oncology glossary',
@@ -16,7 +16,7 @@ export function createLookupMenu(extensionBrowser: Browser): void {
 }
 
 /** Opens the glossary search for the selected text when the lookup item is chosen. */
-export function handleLookupMenuClicks(extensionBrowser: Browser): void {
+export function handleLookupMenuClicks(extensionBrowser: typeof browser): void {
   extensionBrowser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== LOOKUP_MENU_ID) return;
     const query = (info.selectionText ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_LOOKUP_LENGTH);

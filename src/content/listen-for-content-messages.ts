@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { parseMessage, toContent, type PageTermsResponse } from '../messaging/messages';
+import { toContent, type PageTermsResponse } from '../messaging/messages';
+import { parseMessage } from '../messaging/parse-message';
 
 /** What the content script does for the popup and for the keyboard commands. */
 export interface ContentMessageHandlers {

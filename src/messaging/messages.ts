@@ -49,11 +49,3 @@ export type BackgroundToContent = z.infer<typeof backgroundToContent>;
 /** Everything the content script accepts, from the popup and from the background. */
 export const toContent = z.discriminatedUnion('type', [...popupToContentMessages, ...backgroundToContentMessages]);
 export type ToContent = z.infer<typeof toContent>;
-
-/** Parses an incoming message against its direction's schema; null (and a console warning) when malformed. */
-export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown, receiver: string): T | null {
-  const result = z.safeParse(schema, message);
-  if (result.success) return result.data;
-  console.warn(`[oncology-glossary] ${receiver} rejected a malformed message:`, result.error.issues);
-  return null;
-}

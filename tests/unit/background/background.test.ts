@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'wxt/browser';
+import type { browser as extensionApi } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forwardCommands } from '../../../src/background/forward-commands';
 import { handleLookupMenuClicks, LOOKUP_MENU_ID } from '../../../src/background/lookup-menu';
@@ -17,7 +17,7 @@ function fakeEvent<A extends unknown[]>() {
 
 let contextMenuClicks: ReturnType<typeof fakeEvent<[{ menuItemId: string; selectionText?: string }]>>;
 let commandEvents: ReturnType<typeof fakeEvent<[string]>>;
-let browser: Browser;
+let browser: typeof extensionApi;
 
 beforeEach(() => {
   vi.restoreAllMocks();
@@ -27,7 +27,7 @@ beforeEach(() => {
   browser = Object.assign(Object.create(fakeBrowser) as object, {
     contextMenus: { onClicked: contextMenuClicks, create: vi.fn() },
     commands: { onCommand: commandEvents },
-  }) as unknown as Browser;
+  }) as unknown as typeof extensionApi;
 });
 
 describe('openGlossaryView', () => {
@@ -70,7 +70,7 @@ describe('context-menu lookup', () => {
 
 describe('keyboard commands', () => {
   it('are relayed to the active tab as validated command messages', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as never]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 }] as never);
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     forwardCommands(browser);
     await commandEvents.trigger('next-term');
@@ -78,7 +78,7 @@ describe('keyboard commands', () => {
   });
 
   it('ignore commands they do not know', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as never]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 }] as never);
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     forwardCommands(browser);
     await commandEvents.trigger('_execute_action');

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contentToBackground, pageTermsResponse, parseMessage, toContent } from '../../../src/messaging/messages';
+import { contentToBackground, pageTermsResponse, toContent } from '../../../src/messaging/messages';
+import { parseMessage } from '../../../src/messaging/parse-message';
 
 describe('messages are validated on receipt', () => {
   it('accepts each well-formed message', () => {
