@@ -63,6 +63,10 @@ export function loadGlossary(glossaryDir: string): CompiledGlossary {
   return compileGlossary({ sourcesFile: files.sourcesFile, entryFiles: files.entryFiles });
 }
 
+/**
+ * The Vite plugin serving `virtual:glossary-content` and `virtual:glossary-full`; the build fails with the
+ * glossary's problems when any file is invalid, and glossary files are watched in dev.
+ */
 export function glossaryVitePlugin(options: GlossaryVitePluginOptions = {}): Plugin {
   const glossaryDir = path.resolve(options.glossaryDir ?? path.join(process.cwd(), 'glossary'));
   const resolvedContent = RESOLVED_PREFIX + GLOSSARY_CONTENT_MODULE_ID;

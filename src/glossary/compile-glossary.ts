@@ -282,6 +282,10 @@ function checkSources(
 // Compile
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Parses, validates and cross-checks the glossary files and returns the compact content data and the
+ * full data. Throws one `GlossaryError` listing every problem found (file, entry, field, message).
+ */
 export function compileGlossary(input: CompileGlossaryInput): CompiledGlossary {
   const problems: Problems = [];
   const { sources, lenient: knownSources } = checkSources(input.sourcesFile, problems);
@@ -430,7 +434,17 @@ export function compileGlossary(input: CompileGlossaryInput): CompiledGlossary {
       // Defensive: never return a partial glossary without saying why.
       problems.push({ file: input.sourcesFile.path, message: 'the glossary could not be compiled' });
     }
-    throw new GlossaryError(problems);
+    // Group by file (sources file first), keeping the order found within each file.
+    const rank = (file: string): string => (file === input.sourcesFile.path ? '' : file);
+    const sorted = problems
+      .map((problem, index) => ({ problem, index }))
+      .sort((a, b) => {
+        const ra = rank(a.problem.file);
+        const rb = rank(b.problem.file);
+        return ra < rb ? -1 : ra > rb ? 1 : a.index - b.index;
+      })
+      .map(({ problem }) => problem);
+    throw new GlossaryError(sorted);
   }
 
   return buildOutput(sources, parsedEntries);

@@ -1,6 +1,17 @@
 /** Lookup helpers over the compiled glossary. */
 import type { ContentEntry, ContentGlossary, ContentSource, FullGlossary, GlossaryEntry } from './compiled-glossary';
 
+/** The entry with this id in either the compact or the full glossary, or undefined. */
+export function findEntry<G extends ContentGlossary | FullGlossary>(
+  glossary: G,
+  id: string,
+): (G extends FullGlossary ? GlossaryEntry : ContentEntry) | undefined {
+  const found = Array.isArray(glossary.entries)
+    ? findFullEntry(glossary as FullGlossary, id)
+    : findContentEntry(glossary as ContentGlossary, id);
+  return found as (G extends FullGlossary ? GlossaryEntry : ContentEntry) | undefined;
+}
+
 /** The compact entry with this id, or undefined. */
 export function findContentEntry(glossary: ContentGlossary, id: string): ContentEntry | undefined {
   return Object.prototype.hasOwnProperty.call(glossary.entries, id) ? glossary.entries[id] : undefined;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { normalizeSurfaceForm } from '../matching/normalize-surface-form';
+import { measureText } from './measure-text';
 
 // ---------------------------------------------------------------------------------------------
 // Limits
@@ -24,30 +25,12 @@ export const FULL_MAX_PARAGRAPHS = 5;
 export const FULL_MAX_PARAGRAPH_WORDS = 120;
 
 // ---------------------------------------------------------------------------------------------
-// Text helpers (shared by the schema, the compiler and the tests)
+// Helpers
 // ---------------------------------------------------------------------------------------------
 
-/** Words of a text, split on whitespace (so "B-cell" is one word). */
-export function splitWords(text: string): string[] {
-  return text.trim().split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
-}
-
-/** Sentences of a text: a break after . ! or ? followed by whitespace and a capital, digit or opening quote. */
-export function splitSentences(text: string): string[] {
-  return text
-    .trim()
-    .split(/(?<=[.!?])["'”’)]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/u)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
-/** Paragraphs of a text: blocks separated by one or more blank lines. */
-export function splitParagraphs(text: string): string[] {
-  return text
-    .split(/\n[ \t]*\n/u)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-}
+const wordCount = (text: string): number => measureText(text).words.length;
+const sentenceCount = (text: string): number => measureText(text).sentences.length;
+const paragraphs = (text: string): string[] => measureText(text).paragraphs;
 
 function termTokens(text: string): string[] {
   return normalizeSurfaceForm(text, false)
@@ -65,7 +48,7 @@ function sameOrInflected(word: string, base: string): boolean {
  * Whether `text` opens by repeating `term` (ignoring a leading "a", "an" or "the", case, separators
  * and a plural ending), e.g. "T cells are..." for the term "T cell".
  */
-export function startsWithTerm(text: string, term: string): boolean {
+function startsWithTerm(text: string, term: string): boolean {
   const words = termTokens(text);
   if (words.length > 0 && ['a', 'an', 'the'].includes(words[0]!)) words.shift();
   const termWords = termTokens(term);
@@ -116,9 +99,9 @@ const lineSchema = z
 
 /** Plain definition for lay readers: one line, at most PLAIN_MAX_WORDS words, ends like a sentence. */
 const plainSchema = lineSchema
-  .refine((s) => splitWords(s).length <= PLAIN_MAX_WORDS, {
+  .refine((s) => wordCount(s) <= PLAIN_MAX_WORDS, {
     error: (iss) =>
-      `plain definition has ${splitWords(String(iss.input)).length} words; the limit is ${PLAIN_MAX_WORDS}`,
+      `plain definition has ${wordCount(String(iss.input))} words; the limit is ${PLAIN_MAX_WORDS}`,
   })
   .refine((s) => /[.!?]$/u.test(s), 'plain definition must end with a full stop');
 
@@ -130,20 +113,20 @@ const expertSchema = z
     z
       .string()
       .min(1, 'must not be empty')
-      .refine((s) => splitParagraphs(s).length <= 1, 'expert note must be a single paragraph')
+      .refine((s) => paragraphs(s).length <= 1, 'expert note must be a single paragraph')
       .refine(
         (s) => {
-          const n = splitSentences(s).length;
+          const n = sentenceCount(s);
           return n >= EXPERT_MIN_SENTENCES && n <= EXPERT_MAX_SENTENCES;
         },
         {
           error: (iss) =>
-            `expert note has ${splitSentences(String(iss.input)).length} sentences; it must have ${EXPERT_MIN_SENTENCES} to ${EXPERT_MAX_SENTENCES}`,
+            `expert note has ${sentenceCount(String(iss.input))} sentences; it must have ${EXPERT_MIN_SENTENCES} to ${EXPERT_MAX_SENTENCES}`,
         },
       )
-      .refine((s) => splitWords(s).length <= EXPERT_MAX_WORDS, {
+      .refine((s) => wordCount(s) <= EXPERT_MAX_WORDS, {
         error: (iss) =>
-          `expert note has ${splitWords(String(iss.input)).length} words; the limit is ${EXPERT_MAX_WORDS}`,
+          `expert note has ${wordCount(String(iss.input))} words; the limit is ${EXPERT_MAX_WORDS}`,
       })
       .refine((s) => /[.!?]$/u.test(s), 'expert note must end with a full stop'),
   );
@@ -156,13 +139,13 @@ const fullSchema = z
     z
       .string()
       .min(1, 'must not be empty')
-      .refine((s) => splitParagraphs(s).length <= FULL_MAX_PARAGRAPHS, {
+      .refine((s) => paragraphs(s).length <= FULL_MAX_PARAGRAPHS, {
         error: (iss) =>
-          `full entry has ${splitParagraphs(String(iss.input)).length} paragraphs; the limit is ${FULL_MAX_PARAGRAPHS}`,
+          `full entry has ${paragraphs(String(iss.input)).length} paragraphs; the limit is ${FULL_MAX_PARAGRAPHS}`,
       })
-      .refine((s) => splitParagraphs(s).every((p) => splitWords(p).length <= FULL_MAX_PARAGRAPH_WORDS), {
+      .refine((s) => paragraphs(s).every((p) => wordCount(p) <= FULL_MAX_PARAGRAPH_WORDS), {
         error: (iss) => {
-          const longest = Math.max(...splitParagraphs(String(iss.input)).map((p) => splitWords(p).length));
+          const longest = Math.max(...paragraphs(String(iss.input)).map(wordCount));
           return `full entry has a paragraph of ${longest} words; the limit is ${FULL_MAX_PARAGRAPH_WORDS} per paragraph`;
         },
       }),
@@ -190,7 +173,7 @@ export const glossarySourceSchema = z.strictObject({
   identifiers: sourceIdentifiersSchema.optional(),
   trust: trustLevelSchema,
   /** One short sentence shown to readers: why this trust level. */
-  trustNote: lineSchema.refine((s) => splitSentences(s).length === 1, 'trustNote must be one sentence'),
+  trustNote: lineSchema.refine((s) => sentenceCount(s) === 1, 'trustNote must be one sentence'),
   /** File name of the captured document in shared/seeds, for provenance. */
   seedFile: lineSchema.refine((s) => !/[\\/]/u.test(s), 'seedFile is a bare file name'),
   /** Headings as they stand, verbatim, in the document: the allowed locators. */

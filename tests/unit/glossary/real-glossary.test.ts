@@ -1,0 +1,105 @@
+// @vitest-environment node
+/** The real glossary in glossary/ compiles, and its sources file describes the seed documents faithfully. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGlossary, readGlossaryFiles } from '../../../src/build/glossary-vite-plugin';
+import { findEntry } from '../../../src/glossary/find-entry';
+import { normalizeSurfaceForm } from '../../../src/matching/normalize-surface-form';
+import { glossaryDir, readSeeds, seedsDir } from './glossary-fixtures';
+
+const { content, full } = loadGlossary(glossaryDir);
+
+describe('the real glossary', () => {
+  it('compiles without error', () => {
+    expect(() => loadGlossary(glossaryDir)).not.toThrow();
+    expect(full.entries.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('reads one file per entry, named after its id', () => {
+    const files = readGlossaryFiles(glossaryDir).entryFiles.map((f) => path.basename(f.path, '.yaml')).sort();
+    expect(files).toEqual(full.entries.map((e) => e.id).sort());
+  });
+
+  it('cites at least one source in every entry', () => {
+    const uncited = full.entries.filter((e) => e.sources.length === 0).map((e) => e.id);
+    expect(uncited).toEqual([]);
+  });
+
+  it('cites every one of the five sources somewhere', () => {
+    const cited = new Set(full.entries.flatMap((e) => e.sources.map((s) => s.source)));
+    expect([...cited].sort()).toEqual(full.sources.map((s) => s.id).sort());
+    expect(full.sources).toHaveLength(5);
+  });
+
+  it('gives every entry a form of kind "name"', () => {
+    const without = full.entries.filter((e) => !e.forms.some((f) => f.kind === 'name')).map((e) => e.id);
+    expect(without).toEqual([]);
+  });
+
+  it('lists no plain plural of another form of the same entry', () => {
+    const plurals = full.entries.flatMap((e) => {
+      const keys = new Set(e.forms.map((f) => normalizeSurfaceForm(f.text, false)));
+      return e.forms
+        .map((f) => normalizeSurfaceForm(f.text, false))
+        .filter((k) => keys.has(k.replace(/s$/, '')) && k.endsWith('s') && k !== k.replace(/s$/, ''))
+        .map((k) => `${e.id}: ${k}`);
+    });
+    expect(plurals).toEqual([]);
+  });
+
+  it('sorts the full entries by name and keeps content and full in step', () => {
+    const names = full.entries.map((e) => e.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(Object.keys(content.entries).sort()).toEqual(full.entries.map((e) => e.id).sort());
+    expect(content.forms).toHaveLength(full.entries.reduce((n, e) => n + e.forms.length, 0));
+    expect(findEntry(content, 'lenalidomide')?.name).toBe('Lenalidomide');
+    expect(findEntry(full, 'lenalidomide')?.forms.map((f) => f.text)).toContain('Revlimid');
+  });
+
+  it('marks abbreviations with other common meanings as ambiguous', () => {
+    for (const text of ['MM', 'MDS', 'NK', 'AML', 'MCL', 'LEN', 'CAR', 'NHL', 'POM']) {
+      const form = content.forms.find((f) => f.text === text);
+      expect(form, text).toBeDefined();
+      expect(form, text).toMatchObject({ kind: 'abbreviation', caseSensitive: true, ambiguous: true });
+    }
+  });
+});
+
+describe('glossary/sources.yaml', () => {
+  const seeds = (): Map<string, string> => new Map(readSeeds().map((s) => [s.file, s.text]));
+
+  it('points each source at an existing seed file', () => {
+    const missing = full.sources.filter((s) => !existsSync(path.join(seedsDir, s.seedFile))).map((s) => s.seedFile);
+    expect(seeds().size).toBe(5);
+    expect(missing).toEqual([]);
+  });
+
+  it('lists only headings that stand verbatim in the document', () => {
+    const texts = seeds();
+    const absent = full.sources.flatMap((s) =>
+      s.headings.filter((h) => !(texts.get(s.seedFile) ?? '').includes(h)).map((h) => `${s.id}: "${h}"`),
+    );
+    expect(absent).toEqual([]);
+  });
+
+  it('gives year and identifiers only where the document states them', () => {
+    const texts = seeds();
+    for (const s of full.sources) {
+      const text = texts.get(s.seedFile) ?? '';
+      if (s.year !== undefined) expect(text, s.id).toContain(String(s.year));
+      for (const value of Object.values(s.identifiers ?? {})) expect(text, s.id).toContain(value);
+      if (s.publisher !== undefined) expect(text, s.id).toContain(s.publisher);
+    }
+  });
+
+  it('rates the reviews high, the general-audience pages medium and the commercial blog low', () => {
+    const trustByKind = Object.fromEntries(full.sources.map((s) => [s.kind, new Set<string>()]));
+    for (const s of full.sources) trustByKind[s.kind]!.add(s.trust);
+    expect(trustByKind).toEqual({
+      'peer-reviewed-review': new Set(['high']),
+      'general-audience-article': new Set(['medium']),
+      'commercial-blog': new Set(['low']),
+    });
+  });
+});
