@@ -1,0 +1,66 @@
+/**
+ * Where an upper-case abbreviation stands in a role that is not the glossary's: an author's initials in a
+ * reference ("Smith MM, Jones AB"), a date placeholder ("MM/DD/YYYY"), a unit after a number ("16 MM").
+ */
+export type AbbreviationRole = 'author-initials' | 'date-placeholder' | 'unit';
+
+// Words that start sentences or headings and stand before an abbreviation without being a surname.
+const NOT_SURNAMES = new Set(
+  (
+    'a an the and or but in on of for with without to from by at as after before during about among between ' +
+    'against into over under than via per this that these those both each all some most many few other such ' +
+    'new newly relapsed refractory treated untreated patients patient people adults children myeloma cancer ' +
+    'disease therapy treatment table figure see versus vs is are was were has have had not no'
+  ).split(' '),
+);
+
+const DATE_TOKEN = /^(?:DD|D|MM|M|YYYY|YY|Y|HH|H|SS|dd|mm|yyyy|yy|hh|ss)$/;
+const SURNAME = /^\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
+const AUTHOR = /(\p{Lu}[\p{L}'’-]*\p{Ll}) \p{Lu}{1,4}(?=[,.;:]|$| et al)/gu;
+
+/** The word ending right before `index` (letters, apostrophes and hyphens), or ''. */
+function wordBefore(text: string, index: number): string {
+  const match = /[\p{L}'’-]+$/u.exec(text.slice(Math.max(0, index - 40), index));
+  return match ? match[0] : '';
+}
+
+function isDatePlaceholder(text: string, start: number, end: number): boolean {
+  const after = /^[/.:-]([A-Za-z]{1,4})\b/.exec(text.slice(end, end + 6));
+  if (after && DATE_TOKEN.test(after[1]!)) return true;
+  const before = /\b([A-Za-z]{1,4})[/.:-]$/.exec(text.slice(Math.max(0, start - 6), start));
+  return !!before && DATE_TOKEN.test(before[1]!);
+}
+
+function isAuthorInitials(text: string, start: number, end: number): boolean {
+  if (text[start - 1] !== ' ') return false;
+  const surname = wordBefore(text, start - 1);
+  if (!SURNAME.test(surname) || NOT_SURNAMES.has(surname.toLowerCase())) return false;
+  const following = text.slice(end, end + 7);
+  if (!/^(?:[,.;:)]|$| et al)/.test(following)) return false;
+  // A lone "Surname XY." could be a heading; a reference list shows more authors, "et al" or a year nearby.
+  const windowStart = Math.max(0, start - 160);
+  const nearby = text.slice(windowStart, Math.min(text.length, end + 160));
+  const self = start - surname.length - 1 - windowStart;
+  for (const author of nearby.matchAll(AUTHOR)) {
+    if (author.index !== self && !NOT_SURNAMES.has(author[1]!.toLowerCase())) return true;
+  }
+  return /\bet al\b/.test(nearby) || /\b(?:19|20)\d\d\b/.test(text.slice(end, end + 200));
+}
+
+/**
+ * The role an abbreviation plays at text[start, end) when it is not the glossary term, or null. `ambiguous`
+ * also rules out units (a number right before: "205 MM"), which only letters with other meanings can be.
+ */
+export function classifyAbbreviationContext(
+  text: string,
+  start: number,
+  end: number,
+  ambiguous: boolean,
+): AbbreviationRole | null {
+  const token = text.slice(start, end);
+  if (!/^\p{Lu}[\p{L}\p{N}]*$/u.test(token)) return null;
+  if (isDatePlaceholder(text, start, end)) return 'date-placeholder';
+  if (/^\p{Lu}{1,4}s?$/u.test(token) && isAuthorInitials(text, start, end)) return 'author-initials';
+  if (ambiguous && /\d[\s\u00a0]?$/.test(text.slice(Math.max(0, start - 2), start))) return 'unit';
+  return null;
+}

@@ -1,0 +1,118 @@
+import type { TermMatch } from './build-term-matcher';
+
+/** A page defining an abbreviation: "lenalidomide (LEN)", "LEN (lenalidomide)", "anti-money laundering (AML)". */
+export interface AbbreviationDefinition {
+  /** The short form as written, e.g. "LEN" or "IMiDs". */
+  shortForm: string;
+  /** Entry whose glossary form is the long form, or null when the long form is not in the glossary. */
+  entryId: string | null;
+}
+
+const SHORT_FORM = /^[\p{L}\p{N}][\p{L}\p{N}'’-]{0,9}(?: [\p{L}\p{N}]{1,4})?$/u;
+const SHORT_FORM_BEFORE_BRACKET = /(?:^|[^\p{L}\p{N}'’-])([\p{L}\p{N}][\p{L}\p{N}'’-]{0,9})\s*$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Small words a long form may contain without a letter in the short form ("Republic of Korea").
+const FILLER_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', '&']);
+
+/** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
+function isShortFormShape(text: string): boolean {
+  return text.length >= 2 && text.length <= 12 && SHORT_FORM.test(text) && /\p{Lu}/u.test(text) && !/^\d+$/.test(text);
+}
+
+/** The short form without a plural s ("IMiDs" → "IMiD") when it has one. */
+function singular(shortForm: string): string {
+  return /[^sS]s$/.test(shortForm) ? shortForm.slice(0, -1) : shortForm;
+}
+
+function lettersOf(shortForm: string): string[] {
+  return [...shortForm.toLowerCase()].filter((ch) => LETTER_OR_DIGIT.test(ch));
+}
+
+/**
+ * Whether a short form abbreviates a known long form (the Schwartz–Hearst test, anchored at the long form's
+ * start): its first letter starts the long form and its other letters follow in order ("MM" ← "multiple
+ * myeloma", "POM" ← "pomalidomide", "IMiDs" ← "immunomodulatory drugs").
+ */
+export function abbreviates(shortForm: string, longForm: string): boolean {
+  const long = longForm.toLowerCase();
+  return [shortForm, singular(shortForm)].some((sf) => {
+    const letters = lettersOf(sf);
+    if (letters.length < 2 || letters[0] !== long[0]) return false;
+    let at = 1;
+    for (const letter of letters.slice(1)) {
+      at = long.indexOf(letter, at);
+      if (at === -1) return false;
+      at++;
+    }
+    return true;
+  });
+}
+
+/**
+ * Whether the words right before a bracket are an acronym's long form: one word per letter, each starting
+ * with that letter, small filler words allowed ("anti-money laundering" for AML, "North Korea" for NK).
+ */
+function endsWithAcronymLongForm(preceding: string, shortForm: string): boolean {
+  const letters = lettersOf(singular(shortForm));
+  const words = preceding.split(/[\s\u00a0\-\u2010\u2011\u2013]+/).filter(Boolean);
+  let w = words.length - 1;
+  for (let s = letters.length - 1; s >= 0; s--) {
+    while (w >= 0 && FILLER_WORDS.has(words[w]!.toLowerCase()) && words[w]![0]!.toLowerCase() !== letters[s]) w--;
+    if (w < 0 || words[w]![0]!.toLowerCase() !== letters[s]) return false;
+    w--;
+  }
+  return letters.length >= 2;
+}
+
+/**
+ * Abbreviation definitions in one text (a paragraph's run of text), found with the Schwartz–Hearst pattern:
+ * a long form followed by its short form in brackets, or a short form followed by its long form in brackets.
+ * A long form that is a glossary match defines the short form as that entry. For short forms the glossary
+ * knows (`isKnownShortForm`), an acronym's long form outside the glossary is recorded too (entryId null): on
+ * that page the letters mean something else ("anti-money laundering (AML)").
+ */
+export function findAbbreviationDefinitions(
+  text: string,
+  matches: readonly TermMatch[],
+  isKnownShortForm: (shortForm: string) => boolean,
+): AbbreviationDefinition[] {
+  const definitions: AbbreviationDefinition[] = [];
+  let m = 0;
+  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
+    const close = text.indexOf(')', open + 1);
+    if (close === -1) break;
+    if (close - open > 60) continue;
+    while (m < matches.length && matches[m]!.end <= open) m++;
+    const before = m > 0 ? matches[m - 1]! : null;
+    const shortForm = text.slice(open + 1, close).split(/[;,]/)[0]!.trim();
+
+    if (isShortFormShape(shortForm)) {
+      // "lenalidomide (LEN)", "multiple myeloma (MM; n = 40)"
+      if (before && /^\s*$/.test(text.slice(before.end, open))) {
+        if (abbreviates(shortForm, text.slice(before.start, before.end))) {
+          definitions.push({ shortForm, entryId: before.form.entryId });
+          continue;
+        }
+      } else if (isKnownShortForm(shortForm)) {
+        if (endsWithAcronymLongForm(text.slice(Math.max(0, open - 100), open), shortForm)) {
+          definitions.push({ shortForm, entryId: null });
+          continue;
+        }
+      }
+    }
+    // "LEN (lenalidomide)": the bracket holds exactly one glossary match, after a short form.
+    const inside = m < matches.length ? matches[m]! : null;
+    if (
+      inside &&
+      inside.end <= close &&
+      /^\s*$/.test(text.slice(open + 1, inside.start)) &&
+      /^\s*$/.test(text.slice(inside.end, close))
+    ) {
+      const before = SHORT_FORM_BEFORE_BRACKET.exec(text.slice(Math.max(0, open - 16), open))?.[1];
+      if (before && isShortFormShape(before) && abbreviates(before, text.slice(inside.start, inside.end))) {
+        definitions.push({ shortForm: before, entryId: inside.form.entryId });
+      }
+    }
+  }
+  return definitions;
+}

@@ -1,0 +1,73 @@
+/**
+ * Character folding shared by the matcher's build (over surface forms) and its scan (over page text), so both
+ * sides agree on what "the same letter" means without allocating a normalised copy of the page's text.
+ */
+
+/** Folded code of every separator inside a term: spaces, NBSP, hyphens, non-breaking hyphen, dashes. */
+export const SEPARATOR = 0x20;
+/** Folded code of every apostrophe: straight, curly, modifier letter, prime. */
+export const APOSTROPHE = 0x27;
+/** Folded code of characters that are invisible inside a word (soft hyphen, zero-width joiners): skipped. */
+export const IGNORED = -1;
+
+// Lazily filled tables for the whole Basic Multilingual Plane: 0 = not computed yet.
+const lowerTable = new Uint16Array(0x10000);
+const wordTable = new Uint8Array(0x10000); // 1 = word character, 2 = not
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+function isSeparatorCode(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x2d || // hyphen-minus
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 || // no-break space
+    (c >= 0x2000 && c <= 0x200a) || // en quad … hair space
+    (c >= 0x2010 && c <= 0x2014) || // hyphen, non-breaking hyphen, figure dash, en dash, em dash
+    c === 0x202f || // narrow no-break space
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0x2212 // minus sign, typeset as a hyphen by some sites
+  );
+}
+
+function computeLower(c: number): number {
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+
+/**
+ * Folds one UTF-16 code unit for matching: separators → SEPARATOR, apostrophes → APOSTROPHE, invisible
+ * joiners → IGNORED, letters → lower case unless `keepCase`.
+ */
+export function foldCharCode(c: number, keepCase = false): number {
+  if (c < 0x80) {
+    if (c >= 0x41 && c <= 0x5a) return keepCase ? c : c + 0x20;
+    if (c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d)) return SEPARATOR;
+    return c;
+  }
+  if (c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032) return APOSTROPHE;
+  if (c === 0xad || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff) return IGNORED;
+  if (isSeparatorCode(c)) return SEPARATOR;
+  if (keepCase) return c;
+  let lower = lowerTable[c]!;
+  if (lower === 0) lower = lowerTable[c] = computeLower(c);
+  return lower;
+}
+
+/**
+ * Whether a code unit is part of a word (letter, digit, combining mark, underscore) for whole-word matching.
+ * Invisible joiners count as word characters: they sit inside words.
+ */
+export function isWordCharCode(c: number): boolean {
+  if (c < 0x80) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+  }
+  let kind = wordTable[c]!;
+  if (kind === 0) {
+    kind = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    if (c === 0xad || c === 0x200c || c === 0x200d || c === 0x2060) kind = 1;
+    wordTable[c] = kind;
+  }
+  return kind === 1;
+}

@@ -1,0 +1,92 @@
+import type { ContentForm } from '../glossary/compiled-glossary';
+import type { TermMatch, TermMatcher } from './build-term-matcher';
+import { classifyAbbreviationContext } from './classify-abbreviation-context';
+import { findAbbreviationDefinitions } from './find-abbreviation-definitions';
+import { normalizeSurfaceForm } from './normalize-surface-form';
+
+const key = (shortForm: string): string => normalizeSurfaceForm(shortForm, true);
+
+/**
+ * What one page says about its abbreviations, gathered from all of its text before any is annotated: which
+ * entries it names by a long form, which abbreviations it defines (and as what). An ambiguous abbreviation
+ * (MM, LEN, NK, AML…) is annotated only on a page that uses its entry's long form or defines it; a page's own
+ * definition wins over the glossary ("pomalidomide (POM)" adds POM on that page; "anti-money laundering
+ * (AML)" rules AML out there).
+ */
+export class PageEvidence {
+  private readonly longForms = new Set<string>();
+  /** Short form (case kept) → entries the page defines it as; null: a meaning outside the glossary. */
+  private readonly definitions = new Map<string, Set<string | null>>();
+  /** Page-local abbreviations that are not glossary forms, e.g. POM → pomalidomide. */
+  private readonly local = new Map<string, string>();
+  /** Entries of ambiguous abbreviations refused so far: evidence for one of them later means a rescan. */
+  private readonly refused = new Set<string>();
+
+  constructor(private readonly matcher: TermMatcher) {}
+
+  /**
+   * Records the evidence in one text and its matches. Returns true when it changes a decision that may
+   * already have been taken on text seen before (a new local abbreviation, a refused abbreviation now
+   * supported): the caller should look at the page again.
+   */
+  record(text: string, matches: readonly TermMatch[]): boolean {
+    let changed = false;
+    for (const match of matches) {
+      const { entryId, ambiguous } = match.form;
+      if (ambiguous || this.longForms.has(entryId)) continue;
+      this.longForms.add(entryId);
+      if (this.refused.has(entryId)) changed = true;
+    }
+    if (text.indexOf('(') === -1) return changed;
+    const known = (shortForm: string) => this.matcher.caseSensitiveFormsSpelled(shortForm).length > 0;
+    for (const { shortForm, entryId } of findAbbreviationDefinitions(text, matches, known)) {
+      const glossaryForms = this.matcher.caseSensitiveFormsSpelled(shortForm);
+      const spellings = glossaryForms.length > 0 ? glossaryForms.map((f) => key(f.text)) : [key(shortForm)];
+      for (const spelling of spellings) {
+        const meanings = this.definitions.get(spelling) ?? new Set();
+        if (meanings.has(entryId)) continue;
+        meanings.add(entryId);
+        this.definitions.set(spelling, meanings);
+        if (glossaryForms.some((f) => this.refused.has(f.entryId))) changed = true;
+      }
+      if (glossaryForms.length === 0 && entryId !== null && !this.local.has(key(shortForm))) {
+        this.local.set(key(shortForm), entryId);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** Abbreviations this page defines that the glossary does not have, as forms to look for on this page. */
+  localForms(): ContentForm[] {
+    return [...this.local].map(([text, entryId]) => ({
+      text,
+      entryId,
+      kind: 'abbreviation',
+      caseSensitive: true,
+      ambiguous: false,
+    }));
+  }
+
+  /**
+   * The entry to annotate for a match in `text`, or null when the page gives it another meaning: author
+   * initials, a date placeholder, an ambiguous abbreviation without its long form or definition on the page.
+   */
+  resolve(text: string, match: TermMatch): string | null {
+    const { form } = match;
+    if (form.caseSensitive) {
+      if (classifyAbbreviationContext(text, match.start, match.end, form.ambiguous)) return null;
+      const meanings = this.definitions.get(key(form.text));
+      if (meanings) {
+        if (meanings.has(form.entryId)) return form.entryId;
+        for (const meaning of meanings) if (meaning !== null) return meaning;
+        return null;
+      }
+    }
+    if (form.ambiguous && !this.longForms.has(form.entryId)) {
+      this.refused.add(form.entryId);
+      return null;
+    }
+    return form.entryId;
+  }
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { buildTermMatcher } from '../../../src/matching/build-term-matcher';
+import { makeTestGlossary } from './test-glossary';
+
+const matcher = buildTermMatcher(makeTestGlossary().forms);
+
+/** "text of the match → entry id" for each occurrence, in order. */
+function found(text: string): string[] {
+  return matcher.findMatches(text).map((m) => `${text.slice(m.start, m.end)} → ${m.form.entryId}`);
+}
+
+describe('whole words', () => {
+  it('matches a term standing alone', () => {
+    expect(found('Treatment with lenalidomide works.')).toEqual(['lenalidomide → lenalidomide']);
+  });
+
+  it('never matches inside another word', () => {
+    expect(found('a carton of mmHg readings and Revlimidx, pretumorous')).toEqual([]);
+  });
+
+  it('lets punctuation and brackets bound a word', () => {
+    expect(found('One IMiD. (angiogenesis) "myeloma", tumor;')).toEqual([
+      'IMiD → immunomodulatory-drugs',
+      'angiogenesis → angiogenesis',
+      'myeloma → myeloma',
+      'tumor → tumor',
+    ]);
+  });
+
+  it('matches at the very start and end of the text', () => {
+    expect(found('myeloma')).toEqual(['myeloma → myeloma']);
+  });
+
+  it('treats a possessive as the end of the word', () => {
+    expect(found("the myeloma's course")).toEqual(['myeloma → myeloma']);
+  });
+
+  it('reads a term followed by a hyphenated suffix as the term', () => {
+    expect(found('lenalidomide-based regimens')).toEqual(['lenalidomide → lenalidomide']);
+  });
+});
+
+describe('case', () => {
+  it('matches names case-insensitively', () => {
+    expect(found('LENALIDOMIDE, Lenalidomide, lenalidomide, REVLIMID')).toHaveLength(4);
+  });
+
+  it('matches abbreviations case-sensitively (IMiD is not IMID or imid)', () => {
+    expect(found('IMiD IMID imid Imid')).toEqual(['IMiD → immunomodulatory-drugs']);
+  });
+
+  it('does not read a lower-case unit as an upper-case abbreviation', () => {
+    expect(found('a width of 205 mm')).toEqual([]);
+  });
+});
+
+describe('separators and apostrophes', () => {
+  it.each([
+    ['space', 'CAR T-cell therapy'],
+    ['hyphen', 'CAR-T-cell therapy'],
+    ['non-breaking hyphen', 'CAR\u2011T\u2011cell therapy'],
+    ['en dash', 'CAR\u2013T-cell therapy'],
+    ['no-break space', 'CAR\u00a0T-cell\u00a0therapy'],
+    ['line break and spaces', 'CAR\n   T-cell therapy'],
+  ])('%s inside a term', (_, text) => {
+    expect(found(text)).toEqual([`${text} → car-t-cell-therapy`]);
+  });
+
+  it('treats straight and curly apostrophes alike', () => {
+    expect(found("non-Hodgkin's lymphoma and non-Hodgkin’s lymphoma")).toEqual([
+      "non-Hodgkin's lymphoma → non-hodgkin-lymphoma",
+      'non-Hodgkin’s lymphoma → non-hodgkin-lymphoma',
+    ]);
+  });
+
+  it('ignores a soft hyphen inside a word', () => {
+    expect(found('lenali\u00addomide')).toEqual(['lenali\u00addomide → lenalidomide']);
+  });
+
+  it('does not join words across other punctuation', () => {
+    expect(found('multiple, myeloma')).toEqual(['myeloma → myeloma']);
+  });
+});
+
+describe('plurals and simple inflections', () => {
+  it.each([
+    ['IMiDs', 'immunomodulatory-drugs'],
+    ['antibodies', 'antibody'],
+    ['checkpoint inhibitors', 'checkpoint-inhibitors'],
+    ['cytokines', 'cytokines'],
+    ['metastases', 'metastasis'],
+    ['T cells', 't-cells'],
+    ['monoclonal antibodies', 'monoclonal-antibodies'],
+    ['mAbs', 'monoclonal-antibodies'],
+    ['relapsed', 'relapse'],
+    ['stem cell transplants', 'stem-cell-transplant'],
+  ])('%s', (text, entryId) => {
+    expect(found(`Some ${text} here.`)).toEqual([`${text} → ${entryId}`]);
+  });
+
+  it('an abbreviation takes a lower-case plural s only', () => {
+    expect(found('IMiDS')).toEqual([]);
+  });
+});
+
+describe('longest match wins, one entry per occurrence', () => {
+  it('prefers "CAR T-cell therapy" over "CAR T" and "T cell"', () => {
+    expect(found('CAR T-cell therapy')).toEqual(['CAR T-cell therapy → car-t-cell-therapy']);
+  });
+
+  it('prefers "multiple myeloma" over "myeloma"', () => {
+    expect(found('multiple myeloma')).toEqual(['multiple myeloma → multiple-myeloma']);
+  });
+
+  it('falls back to the shorter term when the longer one does not complete', () => {
+    expect(found('CAR T cells')).toEqual(['CAR T → car-t-cell-therapy']);
+    expect(found('mantle cell lymphomas')).toEqual(['mantle cell lymphomas → mantle-cell-lymphoma']);
+    expect(found('mantle lymphoma')).toEqual(['lymphoma → lymphoma']);
+  });
+
+  it('reports non-overlapping occurrences in text order', () => {
+    const matches = matcher.findMatches('Myeloma cells make antibodies; multiple myeloma relapse.');
+    expect(matches.map((m) => m.form.entryId)).toEqual(['myeloma', 'antibody', 'multiple-myeloma', 'relapse']);
+    for (let i = 1; i < matches.length; i++) expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
+  });
+});
+
+describe('glossary size', () => {
+  it('finds the same occurrences with ten thousand extra forms', () => {
+    const glossary = makeTestGlossary();
+    const extra = Array.from({ length: 10_000 }, (_, i) => ({
+      text: `synthetic term ${i.toString(36)}`,
+      entryId: `synthetic-${i}`,
+      kind: 'name' as const,
+      caseSensitive: false,
+      ambiguous: false,
+    }));
+    const big = buildTermMatcher([...glossary.forms, ...extra]);
+    const text = 'Lenalidomide, an IMiD, treats multiple myeloma; a synthetic term 1a appears once.';
+    expect(big.findMatches(text).map((m) => m.form.entryId)).toEqual([
+      'lenalidomide',
+      'immunomodulatory-drugs',
+      'multiple-myeloma',
+      'synthetic-46',
+    ]);
+  });
+});
+
+describe('caseSensitiveFormsSpelled', () => {
+  it('finds an abbreviation by its spelling or plural, case kept', () => {
+    expect(matcher.caseSensitiveFormsSpelled('MM').map((f) => f.entryId)).toEqual(['multiple-myeloma']);
+    expect(matcher.caseSensitiveFormsSpelled('IMiDs').map((f) => f.entryId)).toEqual(['immunomodulatory-drugs']);
+    expect(matcher.caseSensitiveFormsSpelled('mm')).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { buildTermMatcher } from '../../../src/matching/build-term-matcher';
+import { PageEvidence } from '../../../src/matching/page-evidence';
+import { makeTestGlossary } from './test-glossary';
+
+const matcher = buildTermMatcher(makeTestGlossary().forms);
+
+/** What a page made of these paragraphs gets annotated: "text → entry id", in page order. */
+function annotatedOn(...paragraphs: string[]): string[] {
+  const evidence = new PageEvidence(matcher);
+  const scanned = paragraphs.map((text) => ({ text, matches: matcher.findMatches(text) }));
+  for (const { text, matches } of scanned) evidence.record(text, matches);
+  const local = buildTermMatcher(evidence.localForms());
+  const result: string[] = [];
+  for (const { text, matches } of scanned) {
+    const all = [...matches, ...local.findMatches(text)].sort((a, b) => a.start - b.start);
+    for (const match of all) {
+      const entryId = evidence.resolve(text, match);
+      if (entryId) result.push(`${text.slice(match.start, match.end)} → ${entryId}`);
+    }
+  }
+  return result;
+}
+
+const only = (list: string[], prefix: string) => list.filter((item) => item.startsWith(`${prefix} →`));
+
+describe('ambiguous abbreviations need the long form or a definition on the page', () => {
+  it('MM alone on a page gets nothing', () => {
+    expect(annotatedOn('The MM group met on Tuesday.')).toEqual([]);
+  });
+
+  it('MM on a page that uses "multiple myeloma" elsewhere is annotated', () => {
+    expect(only(annotatedOn('MM is treatable.', 'About multiple myeloma.'), 'MM')).toEqual(['MM → multiple-myeloma']);
+  });
+
+  it('"multiple myeloma (MM)" defines MM', () => {
+    expect(annotatedOn('In multiple myeloma (MM), relapse is common. MM cells')).toEqual([
+      'multiple myeloma → multiple-myeloma',
+      'MM → multiple-myeloma',
+      'relapse → relapse',
+      'MM → multiple-myeloma',
+    ]);
+  });
+
+  it('"lenalidomide (LEN)" defines LEN', () => {
+    expect(only(annotatedOn('We gave lenalidomide (LEN). LEN was well tolerated.'), 'LEN')).toEqual([
+      'LEN → lenalidomide',
+      'LEN → lenalidomide',
+    ]);
+  });
+
+  it('"LEN (lenalidomide)" defines LEN the other way round', () => {
+    expect(only(annotatedOn('LEN (lenalidomide) was given. LEN works.'), 'LEN')).toHaveLength(2);
+  });
+
+  it('a page-local abbreviation whose long form is a glossary form: "pomalidomide (POM)"', () => {
+    expect(only(annotatedOn('Pomalidomide (POM) came later.', 'POM with dexamethasone; no POMEGRANATE.'), 'POM')).toEqual([
+      'POM → pomalidomide',
+      'POM → pomalidomide',
+    ]);
+  });
+
+  it('a page-local abbreviation is case-sensitive and whole-word', () => {
+    expect(only(annotatedOn('pomalidomide (POM)', 'pom, Pom, POMS'), 'pom')).toEqual([]);
+  });
+
+  it('a bracket that does not abbreviate the long form defines nothing', () => {
+    expect(only(annotatedOn('lenalidomide (MM) was given. MM'), 'MM')).toEqual([]);
+  });
+
+  it('the plural of a defined abbreviation counts: "immunomodulatory drugs (IMiDs)"', () => {
+    expect(only(annotatedOn('immunomodulatory drugs (IMiDs)'), 'IMiDs')).toEqual(['IMiDs → immunomodulatory-drugs']);
+  });
+});
+
+describe('other meanings of the same letters get nothing', () => {
+  it('NK in North Korea', () => {
+    expect(annotatedOn('Talks with NK stalled; NK officials left.')).toEqual([]);
+  });
+
+  it('NK defined as North Korea, even next to the long form of natural killer cells', () => {
+    expect(only(annotatedOn('North Korea (NK) news.', 'natural killer cells exist. NK said no.'), 'NK')).toEqual([]);
+  });
+
+  it('AML as anti-money laundering', () => {
+    expect(annotatedOn('Banks follow anti-money laundering (AML) rules. AML checks apply.')).toEqual([]);
+  });
+
+  it('MCL as a knee ligament', () => {
+    expect(annotatedOn('He tore his MCL skiing; the MCL heals slowly.')).toEqual([]);
+  });
+
+  it("Excel's LEN function", () => {
+    expect(annotatedOn('Use =LEN(A1) to count characters; LEN returns a number.')).toEqual([]);
+  });
+
+  it('tyre sizes in mm', () => {
+    expect(annotatedOn('Fits 205/55 R16 tyres, tread depth 8 mm, width 205 MM.')).toEqual([]);
+  });
+});
+
+describe('author initials and date placeholders, even on a myeloma page', () => {
+  const myelomaPage = 'Treatment of multiple myeloma (MM) has changed.';
+
+  it('author initials in a reference list: "Smith MM, Jones AB"', () => {
+    expect(only(annotatedOn(myelomaPage, 'Smith MM, Jones AB, Lee C: Outcomes in myeloma. Blood 2019.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+    ]);
+  });
+
+  it('a single author with a year: "Kumar MM. Title. 2020"', () => {
+    expect(only(annotatedOn(myelomaPage, 'Kumar MM. Long-term results. Lancet 2020;3:1-9.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+    ]);
+  });
+
+  it('initials followed by et al', () => {
+    expect(only(annotatedOn(myelomaPage, 'Rajkumar MM et al.: Updated criteria.'), 'MM')).toEqual(['MM → multiple-myeloma']);
+  });
+
+  it('date placeholders: MM/DD/YYYY, DD-MM-YYYY, HH:MM', () => {
+    expect(only(annotatedOn(myelomaPage, 'Born (MM/DD/YYYY), seen DD-MM-YYYY at HH:MM.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+    ]);
+  });
+
+  it('a unit after a number: "a 16 MM bolt"', () => {
+    expect(only(annotatedOn(myelomaPage, 'Use a 16 MM bolt or a 16MM one.'), 'MM')).toEqual(['MM → multiple-myeloma']);
+  });
+
+  it('keeps MM in ordinary sentences that start with a capital word', () => {
+    expect(only(annotatedOn(myelomaPage, 'Relapsed MM, however, responds. In MM, cells grow.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+      'MM → multiple-myeloma',
+      'MM → multiple-myeloma',
+    ]);
+  });
+});
+
+describe('record reports evidence that changes earlier decisions', () => {
+  it('a long form arriving after a refused abbreviation', () => {
+    const evidence = new PageEvidence(matcher);
+    const first = 'MM is treatable.';
+    const firstMatches = matcher.findMatches(first);
+    expect(evidence.record(first, firstMatches)).toBe(false);
+    expect(evidence.resolve(first, firstMatches[0]!)).toBeNull();
+    const later = 'Multiple myeloma is a blood cancer.';
+    expect(evidence.record(later, matcher.findMatches(later))).toBe(true);
+    expect(evidence.resolve(first, firstMatches[0]!)).toBe('multiple-myeloma');
+  });
+
+  it('a new page-local abbreviation', () => {
+    const evidence = new PageEvidence(matcher);
+    const text = 'pomalidomide (POM)';
+    expect(evidence.record(text, matcher.findMatches(text))).toBe(true);
+    expect(evidence.localForms().map((f) => [f.text, f.entryId])).toEqual([['POM', 'pomalidomide']]);
+  });
+});
