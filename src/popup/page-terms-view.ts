@@ -1,0 +1,88 @@
+import type { PageTerm } from '../messaging/messages';
+import { el, uniqueId } from './create-element';
+import type { PageTermsState } from './request-page-terms';
+
+export type PageTermsOrder = 'page' | 'alphabetical';
+
+export interface PageTermsView {
+  readonly element: HTMLElement;
+  update(state: PageTermsState | { status: 'loading' }): void;
+}
+
+/** The terms in the chosen order: as they first appear on the page, or A–Z by name. */
+export function orderPageTerms(terms: readonly PageTerm[], order: PageTermsOrder): PageTerm[] {
+  return order === 'page' ? [...terms] : [...terms].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+}
+
+const UNAVAILABLE =
+  'The glossary is not running on this page. Browsers keep extensions off their own pages, the web store and ' +
+  'extension pages; on an ordinary web page, reload it once it has finished loading. Search still works.';
+
+/** "On this page": the tab's annotated terms with counts; choosing one scrolls the page to its next occurrence. */
+export function createPageTermsView(doc: Document, onReveal: (term: PageTerm) => Promise<boolean>): PageTermsView {
+  const headingId = uniqueId('page-terms-heading');
+  const groupName = uniqueId('page-terms-order');
+  let order: PageTermsOrder = 'page';
+  let terms: PageTerm[] = [];
+
+  const message = el(doc, 'p', { className: 'page-terms-message' });
+  const radios = (['page', 'alphabetical'] as const).map((value) => {
+    const radio = el(doc, 'input', { attrs: { type: 'radio', name: groupName, value } });
+    radio.checked = value === order;
+    radio.addEventListener('change', () => {
+      if (!radio.checked) return;
+      order = value;
+      renderList();
+    });
+    return el(doc, 'label', { className: 'inline-choice' }, [radio, value === 'page' ? ' Page order' : ' A–Z']);
+  });
+  const orderControl = el(doc, 'fieldset', { className: 'page-terms-order' }, [el(doc, 'legend', { text: 'Order' }), ...radios]);
+  const list = el(doc, 'ul', { className: 'page-terms', attrs: { 'aria-labelledby': headingId } });
+  const feedback = el(doc, 'p', { className: 'page-terms-feedback', attrs: { role: 'status' } });
+  const element = el(doc, 'section', { className: 'page-terms-section', attrs: { 'aria-labelledby': headingId } }, [
+    el(doc, 'h2', { text: 'On this page', attrs: { id: headingId } }),
+    message,
+    orderControl,
+    list,
+    feedback,
+  ]);
+
+  function renderList(): void {
+    list.replaceChildren(
+      ...orderPageTerms(terms, order).map((term) => {
+        const occurrences = `${term.count} ${term.count === 1 ? 'occurrence' : 'occurrences'}`;
+        const button = el(
+          doc,
+          'button',
+          { className: 'page-term', attrs: { type: 'button', 'data-entry-id': term.entryId, 'aria-label': `${term.name}, ${occurrences}` } },
+          [el(doc, 'span', { className: 'page-term-name', text: term.name }), el(doc, 'span', { className: 'page-term-count', text: String(term.count) })],
+        );
+        button.addEventListener('click', async () => {
+          const shown = await onReveal(term);
+          feedback.textContent = shown ? `Showing “${term.name}” on the page.` : `“${term.name}” is no longer on the page.`;
+        });
+        return el(doc, 'li', {}, [button]);
+      }),
+    );
+  }
+
+  function update(state: PageTermsState | { status: 'loading' }): void {
+    terms = state.status === 'available' && state.response.active ? state.response.terms : [];
+    const showList = terms.length > 0;
+    orderControl.hidden = !showList;
+    list.hidden = !showList;
+    feedback.textContent = '';
+    if (state.status === 'loading') message.textContent = 'Looking for glossary terms on this page…';
+    else if (state.status === 'unavailable') message.textContent = UNAVAILABLE;
+    else if (!state.response.active) message.textContent = 'Annotations are off on this page.';
+    else if (!showList) message.textContent = 'No glossary terms on this page.';
+    else {
+      const total = terms.reduce((sum, t) => sum + t.count, 0);
+      message.textContent = `${terms.length} ${terms.length === 1 ? 'term' : 'terms'}, ${total} ${total === 1 ? 'occurrence' : 'occurrences'}. Choose one to scroll to it.`;
+    }
+    renderList();
+  }
+
+  update({ status: 'loading' });
+  return { element, update };
+}
