@@ -29,7 +29,9 @@ export interface GlossaryFilesOnDisk {
 
 function toDisplayPath(absolute: string, baseDir: string): string {
   const relative = path.relative(baseDir, absolute);
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/');
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative)
+    .split(path.sep)
+    .join('/');
 }
 
 /**

@@ -159,7 +159,12 @@ interface LenientEntry {
   citations: { index: number; source: string; locator: string }[];
 }
 
-function lenientEntry(file: string, id: string, raw: unknown, parsed: GlossaryEntry | undefined): LenientEntry {
+function lenientEntry(
+  file: string,
+  id: string,
+  raw: unknown,
+  parsed: GlossaryEntry | undefined,
+): LenientEntry {
   if (parsed !== undefined) {
     return {
       file,
@@ -180,7 +185,8 @@ function lenientEntry(file: string, id: string, raw: unknown, parsed: GlossaryEn
             {
               index,
               text: f.text,
-              caseSensitive: typeof f.caseSensitive === 'boolean' ? f.caseSensitive : f.kind === 'abbreviation',
+              caseSensitive:
+                typeof f.caseSensitive === 'boolean' ? f.caseSensitive : f.kind === 'abbreviation',
             },
           ]
         : [],
@@ -258,7 +264,9 @@ function checkSources(
         seenSeeds.set(s.seedFile, id);
       }
     }
-    const headings = Array.isArray(s.headings) ? s.headings.filter((h): h is string => typeof h === 'string') : [];
+    const headings = Array.isArray(s.headings)
+      ? s.headings.filter((h): h is string => typeof h === 'string')
+      : [];
     const seenHeadings = new Set<string>();
     headings.forEach((h, hIndex) => {
       if (seenHeadings.has(h)) {
@@ -355,7 +363,10 @@ export function compileGlossary(input: CompileGlossaryInput): CompiledGlossary {
   }
 
   // Surface forms claimed twice (across entries, or twice in one entry).
-  const claimsByKey = new Map<string, { entry: LenientEntry; index: number; text: string; caseSensitive: boolean }[]>();
+  const claimsByKey = new Map<
+    string,
+    { entry: LenientEntry; index: number; text: string; caseSensitive: boolean }[]
+  >();
   for (const entry of lenientEntries) {
     for (const form of entry.forms) {
       const key = normalizeSurfaceForm(form.text, false);
@@ -383,7 +394,12 @@ export function compileGlossary(input: CompileGlossaryInput): CompiledGlossary {
     for (const related of entry.related) {
       const field = `related[${related.index}]`;
       if (related.id === entry.id) {
-        problems.push({ file: entry.file, entry: entry.id, field, message: 'an entry cannot relate to itself' });
+        problems.push({
+          file: entry.file,
+          entry: entry.id,
+          field,
+          message: 'an entry cannot relate to itself',
+        });
       } else if (!fileById.has(related.id)) {
         problems.push({
           file: entry.file,
@@ -393,7 +409,12 @@ export function compileGlossary(input: CompileGlossaryInput): CompiledGlossary {
         });
       }
       if (seenRelated.has(related.id)) {
-        problems.push({ file: entry.file, entry: entry.id, field, message: `related entry "${related.id}" is listed twice` });
+        problems.push({
+          file: entry.file,
+          entry: entry.id,
+          field,
+          message: `related entry "${related.id}" is listed twice`,
+        });
       }
       seenRelated.add(related.id);
     }
@@ -457,7 +478,10 @@ function buildOutput(sources: GlossarySource[], entries: GlossaryEntry[]): Compi
 
   const contentEntries: Record<string, ContentEntry> = {};
   for (const entry of [...entries].sort((a, b) => a.id.localeCompare(b.id))) {
-    const citations: ContentCitation[] = entry.sources.map((c) => ({ sourceId: c.source, locator: c.locator }));
+    const citations: ContentCitation[] = entry.sources.map((c) => ({
+      sourceId: c.source,
+      locator: c.locator,
+    }));
     contentEntries[entry.id] = {
       id: entry.id,
       name: entry.name,

@@ -1,5 +1,11 @@
 /** Lookup helpers over the compiled glossary. */
-import type { ContentEntry, ContentGlossary, ContentSource, FullGlossary, GlossaryEntry } from './compiled-glossary';
+import type {
+  ContentEntry,
+  ContentGlossary,
+  ContentSource,
+  FullGlossary,
+  GlossaryEntry,
+} from './compiled-glossary';
 
 /** The entry with this id in either the compact or the full glossary, or undefined. */
 export function findEntry<G extends ContentGlossary | FullGlossary>(

@@ -40,7 +40,13 @@ function termTokens(text: string): string[] {
 
 function sameOrInflected(word: string, base: string): boolean {
   if (word === base) return true;
-  const variants = [`${base}s`, `${base}es`, `${base}'s`, base.replace(/y$/u, 'ies'), base.replace(/s$/u, '')];
+  const variants = [
+    `${base}s`,
+    `${base}es`,
+    `${base}'s`,
+    base.replace(/y$/u, 'ies'),
+    base.replace(/s$/u, ''),
+  ];
   return variants.includes(word) || `${word}s` === base;
 }
 
@@ -88,7 +94,10 @@ export const sourceKindSchema = z.enum(SOURCE_KINDS);
 /** Stable kebab-case id: lowercase letters and digits in groups joined by single hyphens. */
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'must be kebab-case: lowercase letters and digits joined by single hyphens');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/u,
+    'must be kebab-case: lowercase letters and digits joined by single hyphens',
+  );
 
 /** A non-empty, single-line string without leading or trailing whitespace. */
 const lineSchema = z
@@ -156,9 +165,15 @@ const fullSchema = z
 // ---------------------------------------------------------------------------------------------
 
 export const sourceIdentifiersSchema = z.strictObject({
-  pmc: z.string().regex(/^PMC\d+$/u, 'must look like PMC1234567').optional(),
+  pmc: z
+    .string()
+    .regex(/^PMC\d+$/u, 'must look like PMC1234567')
+    .optional(),
   pubmed: z.string().regex(/^\d+$/u, 'must be the PubMed number (digits only)').optional(),
-  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/u, 'must be a bare DOI starting with "10."').optional(),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/u, 'must be a bare DOI starting with "10."')
+    .optional(),
 });
 
 export const glossarySourceSchema = z.strictObject({
@@ -194,7 +209,10 @@ export const sourcesFileSchema = z.strictObject({
  */
 export const surfaceFormSchema = z
   .strictObject({
-    text: lineSchema.refine((s) => normalizeSurfaceForm(s, false).length > 0, 'must contain letters or digits'),
+    text: lineSchema.refine(
+      (s) => normalizeSurfaceForm(s, false).length > 0,
+      'must contain letters or digits',
+    ),
     kind: formKindSchema,
     caseSensitive: z.boolean().optional(),
     ambiguous: z.boolean().optional(),

@@ -91,7 +91,10 @@ describe('compileGlossary accepts valid input', () => {
 describe('compileGlossary rejects bad input, naming file, entry and field', () => {
   it('a YAML syntax error', () => {
     const error = compileError(
-      glossaryInput([{ path: ALPHA, text: 'id: alpha\nname: [unclosed\n' }, entryFile('beta', entryData('beta'))]),
+      glossaryInput([
+        { path: ALPHA, text: 'id: alpha\nname: [unclosed\n' },
+        entryFile('beta', entryData('beta')),
+      ]),
     );
     expectProblems(error, [{ file: ALPHA, entry: 'alpha', message: /YAML syntax error/ }]);
   });
@@ -104,18 +107,26 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
 
   it('an unknown field', () => {
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { synonyms: ['x'] }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'synonyms', message: /unknown field "synonyms"/ }]);
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'synonyms', message: /unknown field "synonyms"/ },
+    ]);
   });
 
   it('an unknown field inside a surface form', () => {
     const forms = [{ text: 'alpha term', kind: 'name', plural: 'alpha terms' }];
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { forms }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'forms[0].plural', message: /unknown field/ }]);
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'forms[0].plural', message: /unknown field/ },
+    ]);
   });
 
   it('a missing field', () => {
-    const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { expert: undefined }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'expert', message: /missing required field/ }]);
+    const error = compileError(
+      glossaryInput([entryFile('alpha', entryData('alpha', { expert: undefined }))]),
+    );
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'expert', message: /missing required field/ },
+    ]);
   });
 
   it('a field of the wrong type', () => {
@@ -126,7 +137,10 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
   it('an unknown category or form kind', () => {
     const error = compileError(
       glossaryInput([
-        entryFile('alpha', entryData('alpha', { category: 'pill', forms: [{ text: 'alpha term', kind: 'nickname' }] })),
+        entryFile(
+          'alpha',
+          entryData('alpha', { category: 'pill', forms: [{ text: 'alpha term', kind: 'nickname' }] }),
+        ),
       ]),
     );
     expectProblems(error, [
@@ -137,35 +151,61 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
 
   it('an entry without any source', () => {
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { sources: [] }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'sources', message: /at least one source/ }]);
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'sources', message: /at least one source/ },
+    ]);
   });
 
   it('a duplicate id', () => {
     // The second file's id is also wrong for its name; both problems are reported.
     const error = compileError(
-      glossaryInput([entryFile('alpha', entryData('alpha')), entryFile('beta', entryData('alpha', { forms: [{ text: 'other', kind: 'name' }] }))]),
+      glossaryInput([
+        entryFile('alpha', entryData('alpha')),
+        entryFile('beta', entryData('alpha', { forms: [{ text: 'other', kind: 'name' }] })),
+      ]),
     );
     expectProblems(error, [
       { file: BETA, entry: 'alpha', field: 'id', message: /does not match the file name "beta.yaml"/ },
-      { file: BETA, entry: 'alpha', field: 'id', message: /duplicate entry id "alpha": also used by glossary\/entries\/alpha.yaml/ },
+      {
+        file: BETA,
+        entry: 'alpha',
+        field: 'id',
+        message: /duplicate entry id "alpha": also used by glossary\/entries\/alpha.yaml/,
+      },
     ]);
   });
 
   it('a duplicate id in two files listed twice under the same name', () => {
-    const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha')), entryFile('alpha', entryData('alpha', { forms: [{ text: 'x', kind: 'name' }] }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'id', message: /duplicate entry id "alpha"/ }]);
+    const error = compileError(
+      glossaryInput([
+        entryFile('alpha', entryData('alpha')),
+        entryFile('alpha', entryData('alpha', { forms: [{ text: 'x', kind: 'name' }] })),
+      ]),
+    );
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'id', message: /duplicate entry id "alpha"/ },
+    ]);
   });
 
   it('an id that differs from the file name', () => {
     const error = compileError(glossaryInput([entryFile('alpha', entryData('gamma'))]));
     expectProblems(error, [
-      { file: ALPHA, entry: 'gamma', field: 'id', message: /id "gamma" does not match the file name "alpha.yaml"/ },
+      {
+        file: ALPHA,
+        entry: 'gamma',
+        field: 'id',
+        message: /id "gamma" does not match the file name "alpha.yaml"/,
+      },
     ]);
   });
 
   it('an id that is not kebab-case', () => {
-    const error = compileError(glossaryInput([{ path: 'glossary/entries/Alpha.yaml', text: entryFile('x', entryData('Alpha')).text }]));
-    expectProblems(error, [{ file: 'glossary/entries/Alpha.yaml', entry: 'Alpha', field: 'id', message: /kebab-case/ }]);
+    const error = compileError(
+      glossaryInput([{ path: 'glossary/entries/Alpha.yaml', text: entryFile('x', entryData('Alpha')).text }]),
+    );
+    expectProblems(error, [
+      { file: 'glossary/entries/Alpha.yaml', entry: 'Alpha', field: 'id', message: /kebab-case/ },
+    ]);
   });
 
   it('an entry file that is not .yaml', () => {
@@ -176,12 +216,34 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
   it('a surface form claimed by two entries', () => {
     const error = compileError(
       glossaryInput([
-        entryFile('alpha', entryData('alpha', { forms: [{ text: 'multiple myeloma', kind: 'name' }, { text: 'MM', kind: 'abbreviation' }] })),
-        entryFile('beta', entryData('beta', { forms: [{ text: 'beta term', kind: 'name' }, { text: 'myeloma', kind: 'synonym' }, { text: 'MM', kind: 'abbreviation' }] })),
+        entryFile(
+          'alpha',
+          entryData('alpha', {
+            forms: [
+              { text: 'multiple myeloma', kind: 'name' },
+              { text: 'MM', kind: 'abbreviation' },
+            ],
+          }),
+        ),
+        entryFile(
+          'beta',
+          entryData('beta', {
+            forms: [
+              { text: 'beta term', kind: 'name' },
+              { text: 'myeloma', kind: 'synonym' },
+              { text: 'MM', kind: 'abbreviation' },
+            ],
+          }),
+        ),
       ]),
     );
     expectProblems(error, [
-      { file: BETA, entry: 'beta', field: 'forms[2].text', message: /surface form "MM" is also claimed by entry "alpha"/ },
+      {
+        file: BETA,
+        entry: 'beta',
+        field: 'forms[2].text',
+        message: /surface form "MM" is also claimed by entry "alpha"/,
+      },
     ]);
   });
 
@@ -189,7 +251,10 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
     const error = compileError(
       glossaryInput([
         entryFile('alpha', entryData('alpha', { forms: [{ text: 'non-Hodgkin’s lymphoma', kind: 'name' }] })),
-        entryFile('beta', entryData('beta', { forms: [{ text: "Non Hodgkin's\u00A0Lymphoma", kind: 'name' }] })),
+        entryFile(
+          'beta',
+          entryData('beta', { forms: [{ text: "Non Hodgkin's\u00A0Lymphoma", kind: 'name' }] }),
+        ),
       ]),
     );
     expectProblems(error, [
@@ -204,32 +269,55 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
         entryFile('beta', entryData('beta', { forms: [{ text: 'nk', kind: 'name' }] })),
       ]),
     );
-    expectProblems(error, [{ file: BETA, entry: 'beta', field: 'forms[0].text', message: /also claimed by entry "alpha"/ }]);
+    expectProblems(error, [
+      { file: BETA, entry: 'beta', field: 'forms[0].text', message: /also claimed by entry "alpha"/ },
+    ]);
   });
 
   it('the same surface form listed twice in one entry', () => {
-    const forms = [{ text: 'CAR T', kind: 'abbreviation' }, { text: 'CAR-T', kind: 'abbreviation' }];
+    const forms = [
+      { text: 'CAR T', kind: 'abbreviation' },
+      { text: 'CAR-T', kind: 'abbreviation' },
+    ];
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { forms }))]));
     expectProblems(error, [
-      { file: ALPHA, entry: 'alpha', field: 'forms[1].text', message: /repeats forms\[0\] \("CAR T"\) of the same entry/ },
+      {
+        file: ALPHA,
+        entry: 'alpha',
+        field: 'forms[1].text',
+        message: /repeats forms\[0\] \("CAR T"\) of the same entry/,
+      },
     ]);
   });
 
   it('a related id that does not exist', () => {
-    const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { related: ['gamma'] }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'related[0]', message: /related entry "gamma" does not exist/ }]);
+    const error = compileError(
+      glossaryInput([entryFile('alpha', entryData('alpha', { related: ['gamma'] }))]),
+    );
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'related[0]', message: /related entry "gamma" does not exist/ },
+    ]);
   });
 
   it('an entry that relates to itself', () => {
-    const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { related: ['alpha'] }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'related[0]', message: /cannot relate to itself/ }]);
+    const error = compileError(
+      glossaryInput([entryFile('alpha', entryData('alpha', { related: ['alpha'] }))]),
+    );
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'related[0]', message: /cannot relate to itself/ },
+    ]);
   });
 
   it('a source id that does not exist', () => {
     const sources = [{ source: 'no-such-source', locator: 'ABSTRACT' }];
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { sources }))]));
     expectProblems(error, [
-      { file: ALPHA, entry: 'alpha', field: 'sources[0].source', message: /source "no-such-source" does not exist in glossary\/sources.yaml/ },
+      {
+        file: ALPHA,
+        entry: 'alpha',
+        field: 'sources[0].source',
+        message: /source "no-such-source" does not exist in glossary\/sources.yaml/,
+      },
     ]);
   });
 
@@ -237,14 +325,21 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
     const sources = [{ source: 'test-review', locator: 'Abstract' }];
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { sources }))]));
     expectProblems(error, [
-      { file: ALPHA, entry: 'alpha', field: 'sources[0].locator', message: /locator "Abstract" is not a heading of source "test-review"/ },
+      {
+        file: ALPHA,
+        entry: 'alpha',
+        field: 'sources[0].locator',
+        message: /locator "Abstract" is not a heading of source "test-review"/,
+      },
     ]);
   });
 
   it('a plain definition over 30 words', () => {
     const plain = `${'word '.repeat(30)}more.`;
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { plain }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'plain', message: /31 words; the limit is 30/ }]);
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'plain', message: /31 words; the limit is 30/ },
+    ]);
   });
 
   it('a plain definition that starts by repeating the term (name or any form, plural or after "The")', () => {
@@ -256,7 +351,12 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
     for (const [overrides, term] of cases) {
       const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', overrides))]));
       expectProblems(error, [
-        { file: ALPHA, entry: 'alpha', field: 'plain', message: new RegExp(`must not start by repeating the term \\("${term}"\\)`) },
+        {
+          file: ALPHA,
+          entry: 'alpha',
+          field: 'plain',
+          message: new RegExp(`must not start by repeating the term \\("${term}"\\)`),
+        },
       ]);
     }
   });
@@ -264,19 +364,25 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
   it('an expert note of more than three sentences', () => {
     const expert = 'One. Two. Three. Four.';
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { expert }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'expert', message: /4 sentences; it must have 1 to 3/ }]);
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'expert', message: /4 sentences; it must have 1 to 3/ },
+    ]);
   });
 
   it('a full entry of too many paragraphs', () => {
     const full = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1}.`).join('\n\n');
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { full }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'full', message: /6 paragraphs; the limit is 5/ }]);
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'full', message: /6 paragraphs; the limit is 5/ },
+    ]);
   });
 
   it('a full entry with an overlong paragraph', () => {
     const full = `${'word '.repeat(130)}end.`;
     const error = compileError(glossaryInput([entryFile('alpha', entryData('alpha', { full }))]));
-    expectProblems(error, [{ file: ALPHA, entry: 'alpha', field: 'full', message: /paragraph of 131 words; the limit is 120/ }]);
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'full', message: /paragraph of 131 words; the limit is 120/ },
+    ]);
   });
 
   it('an unknown field, a missing field and a bad heading in sources.yaml', () => {
@@ -287,26 +393,55 @@ describe('compileGlossary rejects bad input, naming file, entry and field', () =
     };
     const error = compileError(input);
     expectProblems(error, [
-      { file: SOURCES_PATH, entry: 'test-review', subject: 'source', field: 'headings', message: /missing required field/ },
-      { file: SOURCES_PATH, entry: 'test-review', subject: 'source', field: 'url', message: /unknown field "url"/ },
+      {
+        file: SOURCES_PATH,
+        entry: 'test-review',
+        subject: 'source',
+        field: 'headings',
+        message: /missing required field/,
+      },
+      {
+        file: SOURCES_PATH,
+        entry: 'test-review',
+        subject: 'source',
+        field: 'url',
+        message: /unknown field "url"/,
+      },
       // With no headings, the entries' locators cannot be checked against them either.
       { file: ALPHA, entry: 'alpha', field: 'sources[0].locator', message: /not a heading/ },
       { file: BETA, entry: 'beta', field: 'sources[0].locator', message: /not a heading/ },
     ]);
-    expect(error.message).toContain('glossary/sources.yaml: source "test-review", field "url": unknown field "url"');
+    expect(error.message).toContain(
+      'glossary/sources.yaml: source "test-review", field "url": unknown field "url"',
+    );
   });
 
   it('a duplicate source id in sources.yaml', () => {
-    const input = { ...glossaryInput(), sourcesFile: sourcesFile([validSource, { ...validSource, seedFile: 'other.txt' }]) };
+    const input = {
+      ...glossaryInput(),
+      sourcesFile: sourcesFile([validSource, { ...validSource, seedFile: 'other.txt' }]),
+    };
     const error = compileError(input);
     expectProblems(error, [
-      { file: SOURCES_PATH, entry: 'test-review', subject: 'source', field: 'id', message: /duplicate source id/ },
+      {
+        file: SOURCES_PATH,
+        entry: 'test-review',
+        subject: 'source',
+        field: 'id',
+        message: /duplicate source id/,
+      },
     ]);
   });
 
   it('a YAML syntax error in sources.yaml', () => {
-    const error = compileError({ ...glossaryInput(), sourcesFile: { path: SOURCES_PATH, text: 'sources:\n  - id: [x\n' } });
-    expect(error.problems[0]).toMatchObject({ file: SOURCES_PATH, message: expect.stringMatching(/YAML syntax error/) });
+    const error = compileError({
+      ...glossaryInput(),
+      sourcesFile: { path: SOURCES_PATH, text: 'sources:\n  - id: [x\n' },
+    });
+    expect(error.problems[0]).toMatchObject({
+      file: SOURCES_PATH,
+      message: expect.stringMatching(/YAML syntax error/),
+    });
   });
 });
 
@@ -314,8 +449,17 @@ describe('compileGlossary reports every problem at once', () => {
   it('collects problems from several files and fields into one error, one line each', () => {
     const error = compileError(
       glossaryInput([
-        entryFile('alpha', entryData('alpha', { extra: 1, related: ['nope'], plain: `${'word '.repeat(40)}end.` })),
-        entryFile('beta', entryData('beta', { forms: [{ text: 'alpha term', kind: 'name' }], sources: [{ source: 'test-review', locator: 'Methods' }] })),
+        entryFile(
+          'alpha',
+          entryData('alpha', { extra: 1, related: ['nope'], plain: `${'word '.repeat(40)}end.` }),
+        ),
+        entryFile(
+          'beta',
+          entryData('beta', {
+            forms: [{ text: 'alpha term', kind: 'name' }],
+            sources: [{ source: 'test-review', locator: 'Methods' }],
+          }),
+        ),
         { path: 'glossary/entries/gamma.yaml', text: 'id: gamma\nname: [unclosed\n' },
       ]),
     );

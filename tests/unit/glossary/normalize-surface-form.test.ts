@@ -11,12 +11,16 @@ describe('normalizeSurfaceForm', () => {
   });
 
   it('collapses runs of separators and trims', () => {
-    expect(normalizeSurfaceForm('  non -\u2013 Hodgkin\u00A0\u00A0lymphoma\t', false)).toBe('non hodgkin lymphoma');
+    expect(normalizeSurfaceForm('  non -\u2013 Hodgkin\u00A0\u00A0lymphoma\t', false)).toBe(
+      'non hodgkin lymphoma',
+    );
   });
 
   it('maps curly, modifier and prime apostrophes to a straight one', () => {
     for (const apostrophe of ['\u2019', '\u2018', '\u02BC', '\u2032', "'"]) {
-      expect(normalizeSurfaceForm(`non-Hodgkin${apostrophe}s lymphoma`, false)).toBe("non hodgkin's lymphoma");
+      expect(normalizeSurfaceForm(`non-Hodgkin${apostrophe}s lymphoma`, false)).toBe(
+        "non hodgkin's lymphoma",
+      );
     }
   });
 

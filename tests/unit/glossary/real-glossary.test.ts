@@ -17,7 +17,9 @@ describe('the real glossary', () => {
   });
 
   it('reads one file per entry, named after its id', () => {
-    const files = readGlossaryFiles(glossaryDir).entryFiles.map((f) => path.basename(f.path, '.yaml')).sort();
+    const files = readGlossaryFiles(glossaryDir)
+      .entryFiles.map((f) => path.basename(f.path, '.yaml'))
+      .sort();
     expect(files).toEqual(full.entries.map((e) => e.id).sort());
   });
 
@@ -70,7 +72,9 @@ describe('glossary/sources.yaml', () => {
   const seeds = (): Map<string, string> => new Map(readSeeds().map((s) => [s.file, s.text]));
 
   it('points each source at an existing seed file', () => {
-    const missing = full.sources.filter((s) => !existsSync(path.join(seedsDir, s.seedFile))).map((s) => s.seedFile);
+    const missing = full.sources
+      .filter((s) => !existsSync(path.join(seedsDir, s.seedFile)))
+      .map((s) => s.seedFile);
     expect(seeds().size).toBe(5);
     expect(missing).toEqual([]);
   });

@@ -117,7 +117,9 @@ describe('required concepts (issue 3)', () => {
     // allowing the plain plural ending the matcher adds itself.
     const candidates = [text, text.replace(/s$/, '')];
     const match = content.forms.find((f) =>
-      candidates.some((c) => normalizeSurfaceForm(f.text, f.caseSensitive) === normalizeSurfaceForm(c, f.caseSensitive)),
+      candidates.some(
+        (c) => normalizeSurfaceForm(f.text, f.caseSensitive) === normalizeSurfaceForm(c, f.caseSensitive),
+      ),
     );
     expect(match?.entryId, text).toBe(id);
   });

@@ -43,7 +43,9 @@ describe('no dose and no treatment advice', () => {
   it('has no dose in any entry text', () => {
     const hits = full.entries.flatMap((e) =>
       entryTexts(e).flatMap(({ field, text }) =>
-        DOSE_PATTERNS.filter((p) => p.test(text)).map((p) => `${e.id} ${field}: ${String(text.match(p)?.[0])}`),
+        DOSE_PATTERNS.filter((p) => p.test(text)).map(
+          (p) => `${e.id} ${field}: ${String(text.match(p)?.[0])}`,
+        ),
       ),
     );
     expect(hits).toEqual([]);
@@ -55,7 +57,9 @@ describe('no dose and no treatment advice', () => {
       const data = parse(file.text) as { sources?: { locator?: string }[] };
       let text = file.text;
       for (const s of data.sources ?? []) if (s.locator) text = text.split(s.locator).join('');
-      return DOSE_PATTERNS.filter((p) => p.test(text)).map((p) => `${file.path}: ${String(text.match(p)?.[0])}`);
+      return DOSE_PATTERNS.filter((p) => p.test(text)).map(
+        (p) => `${file.path}: ${String(text.match(p)?.[0])}`,
+      );
     });
     expect(hits).toEqual([]);
   });
@@ -71,7 +75,9 @@ describe('no dose and no treatment advice', () => {
   it('gives no treatment advice', () => {
     const hits = full.entries.flatMap((e) =>
       entryTexts(e).flatMap(({ field, text }) =>
-        ADVICE_PATTERNS.filter((p) => p.test(text)).map((p) => `${e.id} ${field}: ${String(text.match(p)?.[0])}`),
+        ADVICE_PATTERNS.filter((p) => p.test(text)).map(
+          (p) => `${e.id} ${field}: ${String(text.match(p)?.[0])}`,
+        ),
       ),
     );
     expect(hits).toEqual([]);
