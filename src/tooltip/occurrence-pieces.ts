@@ -1,0 +1,45 @@
+import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, PART_ATTRIBUTE, REST_PART } from '../annotation/mark-selectors';
+
+// Pieces of one occurrence are only ever separated by the inline elements the text crossed ("<i>CAR</i> T"), so
+// a short walk finds them; the bound keeps a malformed page from making a hover walk the whole document.
+const MAX_ELEMENTS_BETWEEN_PIECES = 64;
+
+const isRestPiece = (element: Element) => element.getAttribute(PART_ATTRIBUTE) === REST_PART;
+
+function walkerFrom(mark: Element): TreeWalker {
+  const document = mark.ownerDocument;
+  const walker = document.createTreeWalker(document.documentElement, 0x1 /* NodeFilter.SHOW_ELEMENT */);
+  walker.currentNode = mark;
+  return walker;
+}
+
+/** The first piece (head) of the occurrence a mark belongs to; the mark itself when it is a head. */
+export function occurrenceHead(mark: Element): Element {
+  if (!isRestPiece(mark)) return mark;
+  const id = mark.getAttribute(ENTRY_ID_ATTRIBUTE);
+  const walker = walkerFrom(mark);
+  for (let steps = 0; steps < MAX_ELEMENTS_BETWEEN_PIECES; steps++) {
+    const node = walker.previousNode() as Element | null;
+    if (!node) break;
+    if (node.matches(MARK_SELECTOR) && node.getAttribute(ENTRY_ID_ATTRIBUTE) === id && !isRestPiece(node)) return node;
+  }
+  return mark;
+}
+
+/** Every piece of the occurrence that starts at `head`, in document order (just `[head]` when it is whole). */
+export function occurrencePieces(head: Element): Element[] {
+  const id = head.getAttribute(ENTRY_ID_ATTRIBUTE);
+  const pieces = [head];
+  const walker = walkerFrom(head);
+  let steps = 0;
+  for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
+    if (node.matches(MARK_SELECTOR)) {
+      if (!isRestPiece(node) || node.getAttribute(ENTRY_ID_ATTRIBUTE) !== id) break;
+      pieces.push(node);
+      steps = 0;
+    } else if (++steps > MAX_ELEMENTS_BETWEEN_PIECES) {
+      break;
+    }
+  }
+  return pieces;
+}
