@@ -146,6 +146,9 @@ export async function mountTooltip(ctx: ContentScriptContext, options: TooltipOp
     hide: hideView,
   });
 
+  // Seen from the document, anything inside the shadow root is retargeted to the host (checked both ways).
+  const isInTooltip = (target: EventTarget | null) =>
+    target === host || (target as Node | null)?.getRootNode?.() === shadow;
   const focusIsInTooltip = () => document.activeElement === host && shadow.activeElement !== null;
 
   /** Puts focus back on the term the tooltip belongs to (after Esc in the tooltip, or Shift+Tab out of it). */
@@ -195,20 +198,19 @@ export async function mountTooltip(ctx: ContentScriptContext, options: TooltipOp
   }, capture);
 
   listen<PointerEvent>(document, 'pointerdown', (event) => {
-    if (event.target !== host && !termFrom(event.target)) intent.pointerDownOutside();
+    if (!isInTooltip(event.target) && !termFrom(event.target)) intent.pointerDownOutside();
   }, capture);
 
   listen<FocusEvent>(document, 'focusin', (event) => {
-    if (event.target === host) return intent.focusEnterTooltip();
+    if (isInTooltip(event.target)) return intent.focusEnterTooltip();
     const head = termFrom(event.target);
     if (head) intent.focusTerm(head);
   }, { capture: true });
 
   listen<FocusEvent>(document, 'focusout', (event) => {
-    // Seen from the document, anything inside the shadow root is the host: moving between the tooltip's own
-    // buttons, or between the term and the tooltip, keeps focus "within".
+    // Moving between the tooltip's own buttons, or between the term and the tooltip, keeps focus "within".
     const next = event.relatedTarget;
-    intent.focusMoved(next === host ? 'tooltip' : termFrom(next));
+    intent.focusMoved(isInTooltip(next) ? 'tooltip' : termFrom(next));
   }, { capture: true });
 
   listen<KeyboardEvent>(document, 'keydown', (event) => {

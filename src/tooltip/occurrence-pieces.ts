@@ -6,20 +6,30 @@ const MAX_ELEMENTS_BETWEEN_PIECES = 64;
 
 const isRestPiece = (element: Element) => element.getAttribute(PART_ATTRIBUTE) === REST_PART;
 
-function walkerFrom(mark: Element): TreeWalker {
-  const document = mark.ownerDocument;
-  const walker = document.createTreeWalker(document.documentElement, 0x1 /* NodeFilter.SHOW_ELEMENT */);
-  walker.currentNode = mark;
-  return walker;
+/** The element before `element` in document order (what TreeWalker.previousNode gives, without one). */
+function previousElement(element: Element): Element | null {
+  let node = element.previousElementSibling;
+  if (!node) return element.parentElement;
+  while (node.lastElementChild) node = node.lastElementChild;
+  return node;
+}
+
+/** The element after `element` in document order. */
+function nextElement(element: Element): Element | null {
+  if (element.firstElementChild) return element.firstElementChild;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.nextElementSibling) return node.nextElementSibling;
+  }
+  return null;
 }
 
 /** The first piece (head) of the occurrence a mark belongs to; the mark itself when it is a head. */
 export function occurrenceHead(mark: Element): Element {
   if (!isRestPiece(mark)) return mark;
   const id = mark.getAttribute(ENTRY_ID_ATTRIBUTE);
-  const walker = walkerFrom(mark);
+  let node: Element | null = mark;
   for (let steps = 0; steps < MAX_ELEMENTS_BETWEEN_PIECES; steps++) {
-    const node = walker.previousNode() as Element | null;
+    node = previousElement(node);
     if (!node) break;
     if (node.matches(MARK_SELECTOR) && node.getAttribute(ENTRY_ID_ATTRIBUTE) === id && !isRestPiece(node)) return node;
   }
@@ -30,9 +40,8 @@ export function occurrenceHead(mark: Element): Element {
 export function occurrencePieces(head: Element): Element[] {
   const id = head.getAttribute(ENTRY_ID_ATTRIBUTE);
   const pieces = [head];
-  const walker = walkerFrom(head);
   let steps = 0;
-  for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
+  for (let node = nextElement(head); node; node = nextElement(node)) {
     if (node.matches(MARK_SELECTOR)) {
       if (!isRestPiece(node) || node.getAttribute(ENTRY_ID_ATTRIBUTE) !== id) break;
       pieces.push(node);
