@@ -7,6 +7,7 @@
  */
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { withoutDoseFigures } from './without-dose-figures';
 import { normalizeSurfaceForm } from '../matching/normalize-surface-form';
 import type {
   ContentCitation,
@@ -480,7 +481,7 @@ function buildOutput(sources: GlossarySource[], entries: GlossaryEntry[]): Compi
   for (const entry of [...entries].sort((a, b) => a.id.localeCompare(b.id))) {
     const citations: ContentCitation[] = entry.sources.map((c) => ({
       sourceId: c.source,
-      locator: c.locator,
+      locator: withoutDoseFigures(c.locator),
     }));
     contentEntries[entry.id] = {
       id: entry.id,
@@ -520,8 +521,14 @@ function buildOutput(sources: GlossarySource[], entries: GlossaryEntry[]): Compi
     };
   }
 
+  // Validation used the verbatim headings; what ships to readers never shows a dose figure.
+  const shownEntries = byName.map((entry) => ({
+    ...entry,
+    sources: entry.sources.map((c) => ({ ...c, locator: withoutDoseFigures(c.locator) })),
+  }));
+  const shownSources = sources.map((s) => ({ ...s, headings: s.headings.map(withoutDoseFigures) }));
   return {
     content: { entries: contentEntries, forms, sources: contentSources },
-    full: { entries: byName, sources },
+    full: { entries: shownEntries, sources: shownSources },
   };
 }

@@ -83,6 +83,14 @@ describe('no dose and no treatment advice', () => {
     expect(hits).toEqual([]);
   });
 
+  it('ships no dose figure to readers, not even inside a quoted heading', () => {
+    const { content } = loadGlossary(glossaryDir);
+    const shipped = JSON.stringify({ content, full });
+    expect(shipped.match(DOSE_PATTERNS[0]!)).toBeNull();
+    // The blog heading that carries a figure is still cited, shortened.
+    expect(shipped).toContain('Lenalidomide … in Lymphoma and Myelodysplastic Syndromes');
+  });
+
   it('catches the blog’s kind of dose statement (the patterns work)', () => {
     const blogLike = 'At a dosage of 5 mg, the drug is often used; the 25 mg dose is prescribed.';
     expect(DOSE_PATTERNS.some((p) => p.test(blogLike))).toBe(true);
