@@ -53,7 +53,9 @@ export interface TooltipController {
 function sanitizeTrigger(value: TooltipTrigger | null | undefined): TooltipTrigger {
   const mode = value?.mode === 'modifier' ? 'modifier' : 'hover';
   const delay = Number(value?.delayMs);
-  const delayMs = Number.isFinite(delay) ? Math.min(Math.max(delay, 0), MAX_HOVER_DELAY_MS) : DEFAULT_HOVER_DELAY_MS;
+  const delayMs = Number.isFinite(delay)
+    ? Math.min(Math.max(delay, 0), MAX_HOVER_DELAY_MS)
+    : DEFAULT_HOVER_DELAY_MS;
   return { mode, delayMs };
 }
 
@@ -65,7 +67,10 @@ const isElement = (target: EventTarget | null): target is Element =>
  * entrypoint's CSS injected there), reused for every term, driven by listeners delegated on the document and
  * registered through `ctx`, so nothing outlives the content script.
  */
-export async function mountTooltip(ctx: ContentScriptContext, options: TooltipOptions): Promise<TooltipController> {
+export async function mountTooltip(
+  ctx: ContentScriptContext,
+  options: TooltipOptions,
+): Promise<TooltipController> {
   const { glossary, annotator } = options;
   const document = options.document ?? window.document;
   const view = createTooltipView(document);
@@ -170,19 +175,29 @@ export async function mountTooltip(ctx: ContentScriptContext, options: TooltipOp
   // Capture phase: the page's own handlers cannot stop these from reaching us.
   const capture = { capture: true, passive: true };
 
-  listen<PointerEvent>(document, 'pointerover', (event) => {
-    // Touch has no hover: a tap is handled by the click below.
-    if (event.pointerType === 'touch') return;
-    lastPointer = { x: event.clientX, y: event.clientY };
-    const head = termFrom(event.target);
-    if (head && termFrom(event.relatedTarget) !== head) intent.pointerEnterTerm(head, event.altKey);
-  }, capture);
+  listen<PointerEvent>(
+    document,
+    'pointerover',
+    (event) => {
+      // Touch has no hover: a tap is handled by the click below.
+      if (event.pointerType === 'touch') return;
+      lastPointer = { x: event.clientX, y: event.clientY };
+      const head = termFrom(event.target);
+      if (head && termFrom(event.relatedTarget) !== head) intent.pointerEnterTerm(head, event.altKey);
+    },
+    capture,
+  );
 
-  listen<PointerEvent>(document, 'pointerout', (event) => {
-    if (event.pointerType === 'touch') return;
-    const head = termFrom(event.target);
-    if (head && termFrom(event.relatedTarget) !== head) intent.pointerLeaveTerm(head);
-  }, capture);
+  listen<PointerEvent>(
+    document,
+    'pointerout',
+    (event) => {
+      if (event.pointerType === 'touch') return;
+      const head = termFrom(event.target);
+      if (head && termFrom(event.relatedTarget) !== head) intent.pointerLeaveTerm(head);
+    },
+    capture,
+  );
 
   listen<PointerEvent>(view.card, 'pointerenter', (event) => {
     if (event.pointerType !== 'touch') intent.pointerEnterTooltip();
@@ -191,49 +206,80 @@ export async function mountTooltip(ctx: ContentScriptContext, options: TooltipOp
     if (event.pointerType !== 'touch') intent.pointerLeaveTooltip();
   });
 
-  listen<MouseEvent>(document, 'click', (event) => {
-    const head = termFrom(event.target);
-    // Selecting text inside a term is not a request for its definition.
-    if (head && (document.getSelection()?.isCollapsed ?? true)) intent.request(head, 'tap');
-  }, capture);
+  listen<MouseEvent>(
+    document,
+    'click',
+    (event) => {
+      const head = termFrom(event.target);
+      // Selecting text inside a term is not a request for its definition.
+      if (head && (document.getSelection()?.isCollapsed ?? true)) intent.request(head, 'tap');
+    },
+    capture,
+  );
 
-  listen<PointerEvent>(document, 'pointerdown', (event) => {
-    if (!isInTooltip(event.target) && !termFrom(event.target)) intent.pointerDownOutside();
-  }, capture);
+  listen<PointerEvent>(
+    document,
+    'pointerdown',
+    (event) => {
+      if (!isInTooltip(event.target) && !termFrom(event.target)) intent.pointerDownOutside();
+    },
+    capture,
+  );
 
-  listen<FocusEvent>(document, 'focusin', (event) => {
-    if (isInTooltip(event.target)) return intent.focusEnterTooltip();
-    const head = termFrom(event.target);
-    if (head) intent.focusTerm(head);
-  }, { capture: true });
+  listen<FocusEvent>(
+    document,
+    'focusin',
+    (event) => {
+      if (isInTooltip(event.target)) return intent.focusEnterTooltip();
+      const head = termFrom(event.target);
+      if (head) intent.focusTerm(head);
+    },
+    { capture: true },
+  );
 
-  listen<FocusEvent>(document, 'focusout', (event) => {
-    // Moving between the tooltip's own buttons, or between the term and the tooltip, keeps focus "within".
-    const next = event.relatedTarget;
-    intent.focusMoved(isInTooltip(next) ? 'tooltip' : termFrom(next));
-  }, { capture: true });
+  listen<FocusEvent>(
+    document,
+    'focusout',
+    (event) => {
+      // Moving between the tooltip's own buttons, or between the term and the tooltip, keeps focus "within".
+      const next = event.relatedTarget;
+      intent.focusMoved(isInTooltip(next) ? 'tooltip' : termFrom(next));
+    },
+    { capture: true },
+  );
 
-  listen<KeyboardEvent>(document, 'keydown', (event) => {
-    if (event.key === 'Alt') {
-      if (!event.repeat) intent.modifierPressed();
-      return;
-    }
-    if (event.key === 'Escape') {
-      const head = shown?.head;
-      const refocus = focusIsInTooltip();
-      if (!intent.dismiss()) return;
-      // The Esc was for the tooltip on top, not for the page underneath.
-      event.preventDefault();
-      event.stopPropagation();
-      if (refocus && head) refocusTerm(head);
-      return;
-    }
-    // Tab from the focused term enters the tooltip, as if its actions followed the term in the tab order.
-    if (event.key === 'Tab' && !event.shiftKey && shown && document.activeElement === shown.head && view.isOpen) {
-      event.preventDefault();
-      view.fullEntryButton.focus();
-    }
-  }, { capture: true });
+  listen<KeyboardEvent>(
+    document,
+    'keydown',
+    (event) => {
+      if (event.key === 'Alt') {
+        if (!event.repeat) intent.modifierPressed();
+        return;
+      }
+      if (event.key === 'Escape') {
+        const head = shown?.head;
+        const refocus = focusIsInTooltip();
+        if (!intent.dismiss()) return;
+        // The Esc was for the tooltip on top, not for the page underneath.
+        event.preventDefault();
+        event.stopPropagation();
+        if (refocus && head) refocusTerm(head);
+        return;
+      }
+      // Tab from the focused term enters the tooltip, as if its actions followed the term in the tab order.
+      if (
+        event.key === 'Tab' &&
+        !event.shiftKey &&
+        shown &&
+        document.activeElement === shown.head &&
+        view.isOpen
+      ) {
+        event.preventDefault();
+        view.fullEntryButton.focus();
+      }
+    },
+    { capture: true },
+  );
 
   listen<KeyboardEvent>(view.card, 'keydown', (event) => {
     if (event.key !== 'Tab' || !shown) return;
@@ -261,7 +307,9 @@ export async function mountTooltip(ctx: ContentScriptContext, options: TooltipOp
     const entryId = entryIdOf(shown.head);
     intent.close();
     // The annotator watches this setting and removes the term's marks, here and in every other tab.
-    void hiddenTerms.getValue().then((ids) => (ids.includes(entryId) ? undefined : hiddenTerms.setValue([...ids, entryId])));
+    void hiddenTerms
+      .getValue()
+      .then((ids) => (ids.includes(entryId) ? undefined : hiddenTerms.setValue([...ids, entryId])));
   });
 
   const unwatchers = [
@@ -281,8 +329,11 @@ export async function mountTooltip(ctx: ContentScriptContext, options: TooltipOp
 
   const step = (command: 'next-term' | 'previous-term') => {
     const from = [shown?.head, lastStepped].find((element) => element?.isConnected) ?? null;
-    const target = stepOccurrence(annotator.occurrences(), from, command === 'next-term' ? 'next' : 'previous', (element) =>
-      viewportPosition(element, window.innerHeight),
+    const target = stepOccurrence(
+      annotator.occurrences(),
+      from,
+      command === 'next-term' ? 'next' : 'previous',
+      (element) => viewportPosition(element, window.innerHeight),
     );
     if (!target) return;
     lastStepped = target;
@@ -291,7 +342,11 @@ export async function mountTooltip(ctx: ContentScriptContext, options: TooltipOp
     const rect = target.getBoundingClientRect();
     const margin = window.innerHeight * 0.15;
     if (rect.top < margin || rect.bottom > window.innerHeight - margin) {
-      target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
+      target.scrollIntoView({
+        block: 'center',
+        inline: 'nearest',
+        behavior: reducedMotion() ? 'auto' : 'smooth',
+      });
     }
     focusTerm(target as HTMLElement);
     // Focus events do not fire while the window itself is not focused; show it either way (and even if the

@@ -31,7 +31,8 @@ export function occurrenceHead(mark: Element): Element {
   for (let steps = 0; steps < MAX_ELEMENTS_BETWEEN_PIECES; steps++) {
     node = previousElement(node);
     if (!node) break;
-    if (node.matches(MARK_SELECTOR) && node.getAttribute(ENTRY_ID_ATTRIBUTE) === id && !isRestPiece(node)) return node;
+    if (node.matches(MARK_SELECTOR) && node.getAttribute(ENTRY_ID_ATTRIBUTE) === id && !isRestPiece(node))
+      return node;
   }
   return mark;
 }

@@ -11,7 +11,17 @@ import { sampleGlossary } from './sample-glossary';
 function fakeLayout() {
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
     const top = Number((this as HTMLElement).dataset?.top ?? 0);
-    return { x: 100, y: top, left: 100, top, right: 180, bottom: top + 20, width: 80, height: 20, toJSON: () => ({}) };
+    return {
+      x: 100,
+      y: top,
+      left: 100,
+      top,
+      right: 180,
+      bottom: top + 20,
+      width: 80,
+      height: 20,
+      toJSON: () => ({}),
+    };
   });
   vi.spyOn(Element.prototype, 'getClientRects').mockImplementation(function (this: Element) {
     return [this.getBoundingClientRect()] as unknown as DOMRectList;
@@ -60,9 +70,13 @@ const card = () => shadow().querySelector<HTMLElement>('.og-card')!;
 const button = (action: string) => shadow().querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
 const shownEntry = () => (card().hidden ? null : card().dataset.entryId);
 const key = (target: EventTarget, init: KeyboardEventInit) =>
-  target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init }));
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init }),
+  );
 const pointer = (target: EventTarget, type: string, init: PointerEventInit = {}) =>
-  target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'mouse', ...init }));
+  target.dispatchEvent(
+    new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'mouse', ...init }),
+  );
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -99,7 +113,9 @@ describe('mountTooltip: keyboard', () => {
     expect(shownEntry()).toBe('lenalidomide');
     expect(marks[0]!.getAttribute('tabindex')).toBe('-1');
     expect(marks[0]!.getAttribute('aria-describedby')).toBe(TERM_DESCRIPTION_ID);
-    expect(document.getElementById(TERM_DESCRIPTION_ID)!.textContent).toMatch(/^Lenalidomide, Drug\. A cancer medicine/);
+    expect(document.getElementById(TERM_DESCRIPTION_ID)!.textContent).toMatch(
+      /^Lenalidomide, Drug\. A cancer medicine/,
+    );
 
     tooltip.step('next-term');
     expect(document.activeElement).toBe(marks[1]);
@@ -217,7 +233,9 @@ describe('mountTooltip: settings and actions', () => {
     tooltip.step('next-term');
     button('hide-term').click();
     expect(shownEntry()).toBeNull();
-    await vi.waitFor(async () => expect(await hiddenTerms.getValue()).toEqual(['angiogenesis', 'lenalidomide']));
+    await vi.waitFor(async () =>
+      expect(await hiddenTerms.getValue()).toEqual(['angiogenesis', 'lenalidomide']),
+    );
   });
 
   it('"Full entry" asks the background to open the entry', async () => {

@@ -21,7 +21,9 @@ describe('createTermDescription', () => {
     const bodyText = document.body.textContent;
     description.describe(a, 'Angiogenesis, Biological process. The growth of new blood vessels.');
     expect(a.getAttribute('aria-describedby')).toBe(TERM_DESCRIPTION_ID);
-    expect(document.getElementById(a.getAttribute('aria-describedby')!)!.textContent).toMatch(/^Angiogenesis/);
+    expect(document.getElementById(a.getAttribute('aria-describedby')!)!.textContent).toMatch(
+      /^Angiogenesis/,
+    );
     expect(document.body.textContent).toBe(bodyText);
     description.describe(b, 'Lenalidomide, Drug.');
     expect(a.hasAttribute('aria-describedby')).toBe(false);

@@ -3,7 +3,8 @@ import { tooltipContent } from '../../../src/tooltip/tooltip-content';
 import { createTooltipView, TOOLTIP_ID } from '../../../src/tooltip/tooltip-view';
 import { sampleGlossary } from './sample-glossary';
 
-const content = (id: string, level: 'plain' | 'expert' = 'plain') => tooltipContent(sampleGlossary, id, level)!;
+const content = (id: string, level: 'plain' | 'expert' = 'plain') =>
+  tooltipContent(sampleGlossary, id, level)!;
 
 describe('createTooltipView', () => {
   it('starts hidden, with role="tooltip" on a stable id and the two actions beside it', () => {
@@ -12,7 +13,10 @@ describe('createTooltipView', () => {
     expect(view.isOpen).toBe(false);
     expect(view.tooltip.getAttribute('role')).toBe('tooltip');
     expect(view.tooltip.id).toBe(TOOLTIP_ID);
-    expect([view.fullEntryButton.textContent, view.hideTermButton.textContent]).toEqual(['Full entry', 'Hide this term']);
+    expect([view.fullEntryButton.textContent, view.hideTermButton.textContent]).toEqual([
+      'Full entry',
+      'Hide this term',
+    ]);
     // The description holds nothing focusable; the actions are a labelled group next to it.
     expect(view.tooltip.contains(view.fullEntryButton)).toBe(false);
     expect(view.fullEntryButton.type).toBe('button');
@@ -43,7 +47,9 @@ describe('createTooltipView', () => {
     const view = createTooltipView(document);
     view.render(content('car-t-cell-therapy'), { keyboardHint: false });
     const definition = view.card.querySelector('.og-definition')!;
-    expect(definition.textContent).toBe('A treatment <img src=x onerror="alert(1)"> that changes your own T cells.');
+    expect(definition.textContent).toBe(
+      'A treatment <img src=x onerror="alert(1)"> that changes your own T cells.',
+    );
     expect(definition.children).toHaveLength(0);
     expect(view.card.querySelector('img')).toBeNull();
     // No sources: no empty "Sources" heading either.
