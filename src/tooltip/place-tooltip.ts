@@ -9,8 +9,10 @@ import {
   shift,
   size,
   type ClientRectObject,
+  type RootBoundary,
   type VirtualElement,
 } from '@floating-ui/dom';
+import { fixedHeaderInset } from './fixed-header-inset';
 
 /** Space between the term and the tooltip: small, so the pointer crosses it within the grace period. */
 export const TOOLTIP_GAP_PX = 8;
@@ -55,9 +57,9 @@ export function occurrenceReference(pieces: readonly Element[]): Element | Virtu
 
 /**
  * Places the card next to the term and keeps it there while the page scrolls, resizes or reflows: above the
- * term by default (it covers lines already read, not the ones coming), flipped below when there is no room,
- * shifted to stay inside the viewport, no wider or taller than the viewport allows, and hidden while the term
- * is scrolled out of sight. Returns the function that stops following.
+ * term by default (it covers lines already read, not the ones coming), flipped below when there is no room
+ * (a fixed header counts as no room), shifted to stay inside the viewport, no wider or taller than the viewport
+ * allows, and hidden while the term is scrolled out of sight. Returns the function that stops following.
  */
 export function placeTooltip(
   reference: Element | VirtualElement,
@@ -67,25 +69,36 @@ export function placeTooltip(
 ): () => void {
   const { pointer, onReferenceGone } = options;
   const anchor = 'nodeType' in reference ? reference : reference.contextElement;
+  const document = card.ownerDocument;
+  const root = card.getRootNode();
+  const host = 'host' in root ? (root.host as Element) : undefined;
   const update = async () => {
     if (anchor && !anchor.isConnected) return onReferenceGone?.();
+    // The viewport minus the page's fixed header, if it has one.
+    const inset = fixedHeaderInset(document, host);
+    const html = document.documentElement;
+    const rootBoundary: RootBoundary =
+      inset > 0
+        ? { x: 0, y: inset, width: html.clientWidth, height: Math.max(0, html.clientHeight - inset) }
+        : 'viewport';
     const { x, y, placement, middlewareData } = await computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'top',
       middleware: [
         inline(pointer),
         offset(TOOLTIP_GAP_PX),
-        flip({ padding: VIEWPORT_PADDING_PX }),
-        shift({ padding: VIEWPORT_PADDING_PX }),
+        flip({ padding: VIEWPORT_PADDING_PX, rootBoundary }),
+        shift({ padding: VIEWPORT_PADDING_PX, rootBoundary }),
         size({
           padding: VIEWPORT_PADDING_PX,
+          rootBoundary,
           apply({ availableWidth, availableHeight, elements }) {
             elements.floating.style.maxWidth = `${Math.min(TOOLTIP_MAX_WIDTH_PX, Math.floor(availableWidth))}px`;
             elements.floating.style.maxHeight = `${Math.max(TOOLTIP_MIN_HEIGHT_PX, Math.floor(availableHeight))}px`;
           },
         }),
         arrow({ element: arrowElement, padding: 10 }),
-        hide(),
+        hide({ rootBoundary }),
       ],
     });
     card.style.left = `${x}px`;
