@@ -16,7 +16,13 @@ const FILLER_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 
 
 /** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
 function isShortFormShape(text: string): boolean {
-  return text.length >= 2 && text.length <= 12 && SHORT_FORM.test(text) && /\p{Lu}/u.test(text) && !/^\d+$/.test(text);
+  return (
+    text.length >= 2 &&
+    text.length <= 12 &&
+    SHORT_FORM.test(text) &&
+    /\p{Lu}/u.test(text) &&
+    !/^\d+$/.test(text)
+  );
 }
 
 /** The short form without a plural s ("IMiDs" → "IMiD") when it has one. */
@@ -57,7 +63,8 @@ function endsWithAcronymLongForm(preceding: string, shortForm: string): boolean 
   const words = preceding.split(/[\s\u00a0\-\u2010\u2011\u2013]+/).filter(Boolean);
   let w = words.length - 1;
   for (let s = letters.length - 1; s >= 0; s--) {
-    while (w >= 0 && FILLER_WORDS.has(words[w]!.toLowerCase()) && words[w]![0]!.toLowerCase() !== letters[s]) w--;
+    while (w >= 0 && FILLER_WORDS.has(words[w]!.toLowerCase()) && words[w]![0]!.toLowerCase() !== letters[s])
+      w--;
     if (w < 0 || words[w]![0]!.toLowerCase() !== letters[s]) return false;
     w--;
   }
@@ -84,7 +91,10 @@ export function findAbbreviationDefinitions(
     if (close - open > 60) continue;
     while (m < matches.length && matches[m]!.end <= open) m++;
     const before = m > 0 ? matches[m - 1]! : null;
-    const shortForm = text.slice(open + 1, close).split(/[;,]/)[0]!.trim();
+    const shortForm = text
+      .slice(open + 1, close)
+      .split(/[;,]/)[0]!
+      .trim();
 
     if (isShortFormShape(shortForm)) {
       // "lenalidomide (LEN)", "multiple myeloma (MM; n = 40)"

@@ -47,7 +47,8 @@ export function foldCharCode(c: number, keepCase = false): number {
     return c;
   }
   if (c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032) return APOSTROPHE;
-  if (c === 0xad || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff) return IGNORED;
+  if (c === 0xad || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff)
+    return IGNORED;
   if (isSeparatorCode(c)) return SEPARATOR;
   if (keepCase) return c;
   let lower = lowerTable[c]!;

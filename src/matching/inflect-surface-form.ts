@@ -10,15 +10,19 @@ export function inflectSurfaceForm(normalized: string, caseSensitive: boolean): 
   const word = normalized.slice(lastSpace + 1);
   if (caseSensitive) {
     // IMiD → IMiDs, CAR → CARs; an abbreviation ending in s or a digit-only token takes nothing.
-    return /[A-Za-z0-9]$/.test(word) && !/[sS]$/.test(word) && /[A-Za-z]/.test(word) ? [`${normalized}s`] : [];
+    return /[A-Za-z0-9]$/.test(word) && !/[sS]$/.test(word) && /[A-Za-z]/.test(word)
+      ? [`${normalized}s`]
+      : [];
   }
   if (!/^[\p{L}\p{N}'-]*\p{Ll}$/u.test(word) || word.length < 3) return [];
   const forms = new Set<string>();
   const add = (inflected: string) => forms.add(head + inflected);
   const stem = (n: number) => word.slice(0, word.length - n);
 
-  if (/[^aeiou]y$/.test(word)) add(`${stem(1)}ies`); // antibody → antibodies
-  else if (/(s|x|z|ch|sh)$/.test(word)) add(`${word}es`); // virus → viruses
+  if (/[^aeiou]y$/.test(word))
+    add(`${stem(1)}ies`); // antibody → antibodies
+  else if (/(s|x|z|ch|sh)$/.test(word))
+    add(`${word}es`); // virus → viruses
   else add(`${word}s`); // inhibitor → inhibitors, cytokine → cytokines
   if (/[aeiou]y$/.test(word)) add(`${word}s`);
   if (word.endsWith('is')) add(`${stem(2)}es`); // metastasis → metastases

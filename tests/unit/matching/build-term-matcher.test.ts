@@ -120,8 +120,14 @@ describe('longest match wins, one entry per occurrence', () => {
 
   it('reports non-overlapping occurrences in text order', () => {
     const matches = matcher.findMatches('Myeloma cells make antibodies; multiple myeloma relapse.');
-    expect(matches.map((m) => m.form.entryId)).toEqual(['myeloma', 'antibody', 'multiple-myeloma', 'relapse']);
-    for (let i = 1; i < matches.length; i++) expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
+    expect(matches.map((m) => m.form.entryId)).toEqual([
+      'myeloma',
+      'antibody',
+      'multiple-myeloma',
+      'relapse',
+    ]);
+    for (let i = 1; i < matches.length; i++)
+      expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
   });
 });
 
@@ -149,7 +155,9 @@ describe('glossary size', () => {
 describe('caseSensitiveFormsSpelled', () => {
   it('finds an abbreviation by its spelling or plural, case kept', () => {
     expect(matcher.caseSensitiveFormsSpelled('MM').map((f) => f.entryId)).toEqual(['multiple-myeloma']);
-    expect(matcher.caseSensitiveFormsSpelled('IMiDs').map((f) => f.entryId)).toEqual(['immunomodulatory-drugs']);
+    expect(matcher.caseSensitiveFormsSpelled('IMiDs').map((f) => f.entryId)).toEqual([
+      'immunomodulatory-drugs',
+    ]);
     expect(matcher.caseSensitiveFormsSpelled('mm')).toEqual([]);
   });
 });

@@ -30,7 +30,9 @@ describe('ambiguous abbreviations need the long form or a definition on the page
   });
 
   it('MM on a page that uses "multiple myeloma" elsewhere is annotated', () => {
-    expect(only(annotatedOn('MM is treatable.', 'About multiple myeloma.'), 'MM')).toEqual(['MM → multiple-myeloma']);
+    expect(only(annotatedOn('MM is treatable.', 'About multiple myeloma.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+    ]);
   });
 
   it('"multiple myeloma (MM)" defines MM', () => {
@@ -54,10 +56,9 @@ describe('ambiguous abbreviations need the long form or a definition on the page
   });
 
   it('a page-local abbreviation whose long form is a glossary form: "pomalidomide (POM)"', () => {
-    expect(only(annotatedOn('Pomalidomide (POM) came later.', 'POM with dexamethasone; no POMEGRANATE.'), 'POM')).toEqual([
-      'POM → pomalidomide',
-      'POM → pomalidomide',
-    ]);
+    expect(
+      only(annotatedOn('Pomalidomide (POM) came later.', 'POM with dexamethasone; no POMEGRANATE.'), 'POM'),
+    ).toEqual(['POM → pomalidomide', 'POM → pomalidomide']);
   });
 
   it('a page-local abbreviation is case-sensitive and whole-word', () => {
@@ -69,7 +70,9 @@ describe('ambiguous abbreviations need the long form or a definition on the page
   });
 
   it('the plural of a defined abbreviation counts: "immunomodulatory drugs (IMiDs)"', () => {
-    expect(only(annotatedOn('immunomodulatory drugs (IMiDs)'), 'IMiDs')).toEqual(['IMiDs → immunomodulatory-drugs']);
+    expect(only(annotatedOn('immunomodulatory drugs (IMiDs)'), 'IMiDs')).toEqual([
+      'IMiDs → immunomodulatory-drugs',
+    ]);
   });
 });
 
@@ -79,7 +82,9 @@ describe('other meanings of the same letters get nothing', () => {
   });
 
   it('NK defined as North Korea, even next to the long form of natural killer cells', () => {
-    expect(only(annotatedOn('North Korea (NK) news.', 'natural killer cells exist. NK said no.'), 'NK')).toEqual([]);
+    expect(
+      only(annotatedOn('North Korea (NK) news.', 'natural killer cells exist. NK said no.'), 'NK'),
+    ).toEqual([]);
   });
 
   it('AML as anti-money laundering', () => {
@@ -103,9 +108,9 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
   const myelomaPage = 'Treatment of multiple myeloma (MM) has changed.';
 
   it('author initials in a reference list: "Smith MM, Jones AB"', () => {
-    expect(only(annotatedOn(myelomaPage, 'Smith MM, Jones AB, Lee C: Outcomes in myeloma. Blood 2019.'), 'MM')).toEqual([
-      'MM → multiple-myeloma',
-    ]);
+    expect(
+      only(annotatedOn(myelomaPage, 'Smith MM, Jones AB, Lee C: Outcomes in myeloma. Blood 2019.'), 'MM'),
+    ).toEqual(['MM → multiple-myeloma']);
   });
 
   it('a single author with a year: "Kumar MM. Title. 2020"', () => {
@@ -115,7 +120,9 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
   });
 
   it('initials followed by et al', () => {
-    expect(only(annotatedOn(myelomaPage, 'Rajkumar MM et al.: Updated criteria.'), 'MM')).toEqual(['MM → multiple-myeloma']);
+    expect(only(annotatedOn(myelomaPage, 'Rajkumar MM et al.: Updated criteria.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+    ]);
   });
 
   it('date placeholders: MM/DD/YYYY, DD-MM-YYYY, HH:MM', () => {
@@ -125,15 +132,15 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
   });
 
   it('a unit after a number: "a 16 MM bolt"', () => {
-    expect(only(annotatedOn(myelomaPage, 'Use a 16 MM bolt or a 16MM one.'), 'MM')).toEqual(['MM → multiple-myeloma']);
+    expect(only(annotatedOn(myelomaPage, 'Use a 16 MM bolt or a 16MM one.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+    ]);
   });
 
   it('keeps MM in ordinary sentences that start with a capital word', () => {
-    expect(only(annotatedOn(myelomaPage, 'Relapsed MM, however, responds. In MM, cells grow.'), 'MM')).toEqual([
-      'MM → multiple-myeloma',
-      'MM → multiple-myeloma',
-      'MM → multiple-myeloma',
-    ]);
+    expect(
+      only(annotatedOn(myelomaPage, 'Relapsed MM, however, responds. In MM, cells grow.'), 'MM'),
+    ).toEqual(['MM → multiple-myeloma', 'MM → multiple-myeloma', 'MM → multiple-myeloma']);
   });
 });
 

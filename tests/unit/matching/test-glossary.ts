@@ -16,10 +16,7 @@ const ENTRIES: Record<string, FormSpec[]> = {
   pomalidomide: ['pomalidomide', { text: 'Pomalyst', kind: 'brand' }],
   'multiple-myeloma': ['multiple myeloma', { text: 'MM', kind: 'abbreviation', ambiguous: true }],
   myeloma: ['myeloma'],
-  'immunomodulatory-drugs': [
-    'immunomodulatory drug',
-    { text: 'IMiD', kind: 'abbreviation' },
-  ],
+  'immunomodulatory-drugs': ['immunomodulatory drug', { text: 'IMiD', kind: 'abbreviation' }],
   antibody: ['antibody'],
   'monoclonal-antibodies': ['monoclonal antibody', { text: 'mAb', kind: 'abbreviation' }],
   'checkpoint-inhibitors': ['checkpoint inhibitor'],
@@ -43,7 +40,10 @@ const ENTRIES: Record<string, FormSpec[]> = {
     { text: 'NK cell', kind: 'abbreviation' },
     { text: 'NK', kind: 'abbreviation', ambiguous: true },
   ],
-  'acute-myeloid-leukemia': ['acute myeloid leukemia', { text: 'AML', kind: 'abbreviation', ambiguous: true }],
+  'acute-myeloid-leukemia': [
+    'acute myeloid leukemia',
+    { text: 'AML', kind: 'abbreviation', ambiguous: true },
+  ],
   'mantle-cell-lymphoma': ['mantle cell lymphoma', { text: 'MCL', kind: 'abbreviation', ambiguous: true }],
   'myelodysplastic-syndromes': [
     'myelodysplastic syndrome',
@@ -61,8 +61,12 @@ const ENTRIES: Record<string, FormSpec[]> = {
 };
 
 function toForm(entryId: string, spec: FormSpec, index: number): ContentForm {
-  const { text, kind = index === 0 ? 'name' : 'synonym', caseSensitive, ambiguous = false } =
-    typeof spec === 'string' ? { text: spec } : spec;
+  const {
+    text,
+    kind = index === 0 ? 'name' : 'synonym',
+    caseSensitive,
+    ambiguous = false,
+  } = typeof spec === 'string' ? { text: spec } : spec;
   return { text, entryId, kind, caseSensitive: caseSensitive ?? kind === 'abbreviation', ambiguous };
 }
 

@@ -1,0 +1,465 @@
+import type { ContentGlossary } from '../glossary/compiled-glossary';
+import { buildTermMatcher, type TermMatch, type TermMatcher } from '../matching/build-term-matcher';
+import { PageEvidence } from '../matching/page-evidence';
+import type { OccurrenceMode } from '../settings/settings-items';
+import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
+import { injectMarkStyles, removeMarkStyles } from './inject-mark-styles';
+import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
+import { repairPageMutations } from './repair-page-mutations';
+import { SplitRegistry } from './split-registry';
+import { TextRunCollector, type TextRun } from './text-run-collector';
+import { wrapRunMatches, type AcceptedMatch } from './wrap-run-matches';
+import { yieldToMain } from './yield-to-main';
+
+/** The part of WXT's ContentScriptContext the annotator needs (the benchmark passes its own). */
+export interface AnnotatorContext {
+  readonly isInvalid: boolean;
+  onInvalidated(callback: () => void): () => void;
+  setTimeout(handler: () => void, timeout?: number): number;
+}
+
+/** What the reader chose, as it applies to this page. */
+export interface AnnotationSettings {
+  /** On globally and not switched off for this site. */
+  enabled: boolean;
+  hiddenTerms: readonly string[];
+  occurrenceMode: OccurrenceMode;
+}
+
+/** Measured cost of the work done so far (for the benchmark and performance entries). */
+export interface AnnotationStats {
+  /** Passes over the page or parts of it. */
+  passes: number;
+  /** Main-thread time spent in the annotator's own slices of work, in ms. */
+  workMs: number;
+  /** The longest single slice, in ms. */
+  longestSliceMs: number;
+  /** Wall-clock time of the first full pass, from its start to its last mark, in ms. */
+  firstPassMs: number | null;
+  /** Work of the first full pass alone, in ms. */
+  firstPassWorkMs: number | null;
+}
+
+export interface AnnotationEngineOptions {
+  /** Longest slice of work before giving the main thread back, in ms. */
+  sliceMs?: number;
+  /** How long changes by the page are collected before they are annotated, in ms. */
+  batchDelayMs?: number;
+}
+
+interface PendingRun {
+  run: TextRun;
+  accepted: AcceptedMatch[];
+}
+
+const ABORTED = Symbol('aborted');
+
+/**
+ * Finds glossary terms in a page and wraps them, in slices that never hold the main thread long: walk and
+ * match the text (no DOM writes), resolve ambiguous abbreviations with what the whole page says, then wrap,
+ * the visible part first. Watches the page for new or changed text and for its own marks being disturbed.
+ */
+export class AnnotationEngine {
+  readonly stats: AnnotationStats = {
+    passes: 0,
+    workMs: 0,
+    longestSliceMs: 0,
+    firstPassMs: null,
+    firstPassWorkMs: null,
+  };
+  private readonly matcher: TermMatcher;
+  private evidence: PageEvidence;
+  private readonly registry = new SplitRegistry();
+  private readonly window: Window;
+  private readonly sliceMs: number;
+  private readonly batchDelayMs: number;
+  private settings: AnnotationSettings = { enabled: false, hiddenTerms: [], occurrenceMode: 'every' };
+  private hidden = new Set<string>();
+  private observer: MutationObserver | null = null;
+  private generation = 0;
+  private pendingFull = false;
+  private readonly pendingRoots = new Set<Element>();
+  /** Blocks the page changed while a pass was under way: their matches are stale until looked at again. */
+  private readonly changedBlocks = new Set<Element>();
+  private running = false;
+  private batchTimer: number | null = null;
+  private stopped = false;
+  private readonly listeners = new Set<() => void>();
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly ctx: AnnotatorContext,
+    glossary: ContentGlossary,
+    private readonly document: Document,
+    options: AnnotationEngineOptions = {},
+  ) {
+    this.matcher = buildTermMatcher(glossary.forms);
+    this.evidence = new PageEvidence(this.matcher);
+    this.window = document.defaultView ?? window;
+    this.sliceMs = options.sliceMs ?? 8;
+    this.batchDelayMs = options.batchDelayMs ?? 80;
+    ctx.onInvalidated(() => this.stop());
+  }
+
+  /** Whether annotations are on for this page. */
+  get active(): boolean {
+    return this.settings.enabled && !this.stopped;
+  }
+
+  /** Applies the reader's settings: starts, stops, hides terms or changes the occurrence mode, live. */
+  update(next: AnnotationSettings): void {
+    if (this.stopped) return;
+    const before = this.settings;
+    const hiddenBefore = this.hidden;
+    this.settings = next;
+    this.hidden = new Set(next.hiddenTerms);
+    if (!next.enabled) {
+      if (before.enabled) this.deactivate();
+      return;
+    }
+    if (!before.enabled) {
+      this.activate();
+      return;
+    }
+    const newlyHidden = next.hiddenTerms.filter((id) => !hiddenBefore.has(id));
+    const unhidden = [...hiddenBefore].some((id) => !this.hidden.has(id));
+    if (newlyHidden.length > 0) this.ownWrites(() => this.unwrapEntries(new Set(newlyHidden)));
+    if (next.occurrenceMode === 'first' && before.occurrenceMode === 'every')
+      this.ownWrites(() => this.keepFirstOccurrences());
+    if (newlyHidden.length > 0 || (next.occurrenceMode === 'first' && before.occurrenceMode === 'every'))
+      this.notify();
+    if (unhidden || (next.occurrenceMode === 'every' && before.occurrenceMode === 'first'))
+      this.requestFullPass();
+  }
+
+  /** Calls `listener` whenever marks are added or removed. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once all work asked for so far is done. */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Removes every mark and stops watching the page, for good. */
+  stop(): void {
+    if (this.stopped) return;
+    this.deactivate();
+    this.stopped = true;
+    this.listeners.clear();
+  }
+
+  private activate(): void {
+    injectMarkStyles(this.document);
+    this.evidence = new PageEvidence(this.matcher);
+    const root = this.document.documentElement;
+    if (root && typeof MutationObserver === 'function') {
+      this.observer = new MutationObserver((records) => this.handleRecords(records));
+      this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    }
+    this.requestFullPass();
+  }
+
+  private deactivate(): void {
+    this.generation++;
+    this.pendingFull = false;
+    this.pendingRoots.clear();
+    if (this.batchTimer !== null) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    this.ownWrites(() => this.registry.restoreAll(this.document));
+    this.observer?.disconnect();
+    this.observer = null;
+    removeMarkStyles(this.document);
+    this.notify();
+    this.resolveIdleIfDone();
+  }
+
+  /** Runs our own DOM writes so that the observer reports the page's changes only, never ours. */
+  private ownWrites(write: () => void): void {
+    const pending = this.observer?.takeRecords();
+    if (pending && pending.length > 0) this.handleRecords(pending);
+    write();
+    this.observer?.takeRecords();
+  }
+
+  private handleRecords(records: readonly MutationRecord[]): void {
+    if (!this.active) return;
+    const touched = repairPageMutations(records, this.registry);
+    // The repairs are our writes: drop their records.
+    this.observer?.takeRecords();
+    for (const node of touched) {
+      const root = this.rescanRootFor(node);
+      if (!root) continue;
+      this.changedBlocks.add(root);
+      this.pendingRoots.add(root);
+    }
+    if (this.pendingRoots.size > 0) this.scheduleBatch();
+  }
+
+  private rescanRootFor(node: Node): Element | null {
+    if (!node.isConnected) return null;
+    const element =
+      node.nodeType === 1 && classifyElement(node as Element) === 'block'
+        ? (node as Element)
+        : closestBlock(node);
+    if (!element || isInsideSkippedElement(element)) return null;
+    return element;
+  }
+
+  private scheduleBatch(): void {
+    if (this.batchTimer !== null || this.running) return;
+    this.batchTimer = this.ctx.setTimeout(() => {
+      this.batchTimer = null;
+      void this.run();
+    }, this.batchDelayMs);
+  }
+
+  private requestFullPass(): void {
+    this.pendingFull = true;
+    this.pendingRoots.clear();
+    if (this.batchTimer !== null) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    void this.run();
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.active && (this.pendingFull || this.pendingRoots.size > 0)) {
+        const full = this.pendingFull;
+        const roots = full ? [this.document.body].filter(Boolean) : this.takeRoots();
+        this.pendingFull = false;
+        this.pendingRoots.clear();
+        const result = await this.pass(roots, full).catch((error: unknown) => {
+          if (error !== ABORTED) throw error;
+          return ABORTED;
+        });
+        // Stopped, or switched off (and perhaps on again): the loop condition decides what is left to do.
+        if (result === ABORTED) continue;
+        if (!this.pendingFull && this.pendingRoots.size > 0) {
+          // Changes that arrived meanwhile wait for their batch.
+          this.running = false;
+          this.scheduleBatch();
+          return;
+        }
+      }
+    } finally {
+      this.running = false;
+      this.resolveIdleIfDone();
+    }
+  }
+
+  /** Pending roots, outermost only, in document order. */
+  private takeRoots(): Element[] {
+    const roots = [...this.pendingRoots].filter((root) => root.isConnected);
+    const set = new Set(roots);
+    const outermost = roots.filter((root) => {
+      for (let parent = root.parentElement; parent; parent = parent.parentElement)
+        if (set.has(parent)) return false;
+      return true;
+    });
+    return outermost.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  }
+
+  private async pass(roots: Element[], full: boolean): Promise<void> {
+    const generation = this.generation;
+    const now = () => performance.now();
+    const passStart = now();
+    let sliceStart = passStart;
+    let passWork = 0;
+    const endSlice = () => {
+      const duration = now() - sliceStart;
+      passWork += duration;
+      this.stats.workMs += duration;
+      if (duration > this.stats.longestSliceMs) this.stats.longestSliceMs = duration;
+    };
+    const checkpoint = async () => {
+      endSlice();
+      await yieldToMain(this.window);
+      if (this.ctx.isInvalid || this.generation !== generation || !this.active) throw ABORTED;
+      sliceStart = now();
+    };
+    const overBudget = () => now() - sliceStart > this.sliceMs;
+    this.stats.passes++;
+    this.changedBlocks.clear();
+    if (full) this.evidence = new PageEvidence(this.matcher);
+    const evidence = this.evidence;
+
+    // 1. Walk and match: reads only.
+    const knownLocal = evidence.localForms();
+    const localMatcher = knownLocal.length > 0 ? buildTermMatcher(knownLocal) : null;
+    const runs: TextRun[] = [];
+    const found: TermMatch[][] = [];
+    let evidenceChanged = false;
+    for (const root of roots) {
+      const collector = new TextRunCollector(root, (run) => {
+        let matches = this.matcher.findMatches(run.text);
+        if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(run.text));
+        if ((matches.length > 0 || run.text.includes('(')) && evidence.record(run.text, matches))
+          evidenceChanged = true;
+        runs.push(run);
+        found.push(matches);
+      });
+      while (!collector.step(sliceStart + this.sliceMs, now)) await checkpoint();
+      if (collector.lostPlace) this.pendingRoots.add(root);
+    }
+
+    // Abbreviations this text defines that the glossary lacks ("pomalidomide (POM)"): look for them too.
+    const local = evidence.localForms();
+    if (local.length > knownLocal.length) {
+      const fresh = local.filter((form) => !knownLocal.some((known) => known.text === form.text));
+      const freshMatcher = buildTermMatcher(fresh);
+      for (let i = 0; i < runs.length; i++) {
+        const text = runs[i]!.text;
+        if (!fresh.some((form) => text.includes(form.text))) continue;
+        found[i] = mergeMatches(found[i]!, freshMatcher.findMatches(text));
+        if (overBudget()) await checkpoint();
+      }
+    }
+
+    // 2. Decide, with everything the page says, which occurrences to annotate.
+    const firstOnly = this.settings.occurrenceMode === 'first';
+    const used = new Set<string>();
+    if (firstOnly) {
+      for (const mark of this.document.querySelectorAll(OCCURRENCE_SELECTOR))
+        used.add(mark.getAttribute(ENTRY_ID_ATTRIBUTE)!);
+    }
+    const work: PendingRun[] = [];
+    for (let i = 0; i < runs.length; i++) {
+      const matches = found[i]!;
+      if (matches.length === 0) continue;
+      const run = runs[i]!;
+      const accepted: AcceptedMatch[] = [];
+      for (const match of matches) {
+        const entryId = evidence.resolve(run.text, match);
+        if (entryId === null || this.hidden.has(entryId)) continue;
+        if (run.annotated && overlapsAnnotated(run, match)) continue;
+        if (firstOnly) {
+          if (used.has(entryId)) continue;
+          used.add(entryId);
+        }
+        accepted.push({ start: match.start, end: match.end, entryId });
+      }
+      if (accepted.length > 0) work.push({ run, accepted });
+      if (overBudget()) await checkpoint();
+    }
+    // Evidence that changes decisions taken on text outside this pass: look at the whole page again.
+    if (evidenceChanged && !full) this.pendingFull = true;
+
+    // 3. Wrap, starting with what the reader sees.
+    let wrapped = 0;
+    const ordered = visibleFirst(work);
+    for (let k = 0; k < ordered.length;) {
+      this.ownWrites(() => {
+        do {
+          const { run, accepted } = ordered[k++]!;
+          if (this.changedBlocks.has(run.block) || !run.nodes.every((node) => node.isConnected)) continue;
+          wrapped += wrapRunMatches(run, accepted, this.registry);
+        } while (k < ordered.length && !overBudget());
+      });
+      if (k < ordered.length) await checkpoint();
+    }
+    endSlice();
+    if (full && this.stats.firstPassMs === null) {
+      this.stats.firstPassMs = now() - passStart;
+      this.stats.firstPassWorkMs = passWork;
+      this.reportFirstPass(passStart, passWork);
+    }
+    if (wrapped > 0) this.notify();
+  }
+
+  private reportFirstPass(start: number, work: number): void {
+    try {
+      performance.measure('oncology-glossary:annotate', {
+        start,
+        end: performance.now(),
+        detail: { workMs: work, longestSliceMs: this.stats.longestSliceMs, marks: this.countMarks() },
+      });
+    } catch {
+      // Performance entries are a diagnostic: some pages or browsers refuse them, nothing depends on them.
+    }
+  }
+
+  private countMarks(): number {
+    return this.document.querySelectorAll(OCCURRENCE_SELECTOR).length;
+  }
+
+  /** Removes every mark of the given entries. */
+  private unwrapEntries(entries: ReadonlySet<string>): void {
+    for (const mark of this.document.querySelectorAll(MARK_SELECTOR)) {
+      if (entries.has(mark.getAttribute(ENTRY_ID_ATTRIBUTE)!)) this.registry.unwrapMark(mark);
+    }
+  }
+
+  /** Removes every occurrence but the first of each entry (pieces of one occurrence follow its head). */
+  private keepFirstOccurrences(): void {
+    const seen = new Set<string>();
+    let dropping = false;
+    for (const mark of this.document.querySelectorAll(MARK_SELECTOR)) {
+      if (!mark.hasAttribute(PART_ATTRIBUTE)) {
+        const entryId = mark.getAttribute(ENTRY_ID_ATTRIBUTE)!;
+        dropping = seen.has(entryId);
+        seen.add(entryId);
+      }
+      if (dropping) this.registry.unwrapMark(mark);
+    }
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private isIdle(): boolean {
+    return !this.running && !this.pendingFull && this.pendingRoots.size === 0 && this.batchTimer === null;
+  }
+
+  private resolveIdleIfDone(): void {
+    if (!this.isIdle() && this.active) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+/** Whether a match covers text already inside one of our marks. */
+function overlapsAnnotated(run: TextRun, match: TermMatch): boolean {
+  const { starts, annotated, text } = run;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    if (start >= match.end) break;
+    if (end > match.start && annotated![i]) return true;
+  }
+  return false;
+}
+
+/** Two sorted lists of matches merged; where they overlap, the first list's match stays. */
+function mergeMatches(primary: TermMatch[], extra: TermMatch[]): TermMatch[] {
+  if (extra.length === 0) return primary;
+  const merged = [...primary];
+  for (const match of extra) {
+    if (!primary.some((p) => p.start < match.end && match.start < p.end)) merged.push(match);
+  }
+  return merged.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The runs to wrap, starting with the first one in (or below) the viewport. Layout is clean here (nothing
+ * has been written yet), so a binary search costs a few cheap rect reads.
+ */
+function visibleFirst(work: PendingRun[]): PendingRun[] {
+  if (work.length < 64) return work;
+  let low = 0;
+  let high = work.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (work[middle]!.run.block.getBoundingClientRect().bottom < 0) low = middle + 1;
+    else high = middle;
+  }
+  if (low === 0 || low >= work.length) return work;
+  return [...work.slice(low), ...work.slice(0, low)];
+}

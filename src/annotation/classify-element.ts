@@ -1,0 +1,139 @@
+import { ENTRY_ID_ATTRIBUTE, EXTENSION_UI_ATTRIBUTE } from './mark-selectors';
+
+/**
+ * How the text walker treats an element:
+ * - `skip`: never look inside (code, forms, editable areas, scripts, the extension's UI…); it also ends a run;
+ * - `inline`: its text continues the surrounding run ("multiple <b>myeloma</b>" is one run);
+ * - `block`: its text is a run of its own, never joined with text outside it;
+ * - `annotation`: one of our marks; its text is part of the run but already annotated.
+ */
+export type ElementRole = 'skip' | 'inline' | 'block' | 'annotation';
+
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'title',
+  'head',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'img',
+  'picture',
+  'br',
+  'hr',
+  'meta',
+  'link',
+  'base',
+  'rt',
+  'rp',
+  'xmp',
+  'listing',
+  'plaintext',
+]);
+
+/** Phrasing elements whose text flows with their neighbours' (HTML's inline formatting elements). */
+export const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'ruby',
+  'output',
+  'slot',
+]);
+
+/** Whether an element is editable by the reader: its text belongs to them, not to the page. */
+function isEditable(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+/** The role of `element` for the text walker (by tag and attributes only: no style is computed). */
+export function classifyElement(element: Element): ElementRole {
+  const name = element.localName;
+  if (SKIPPED.has(name)) return 'skip';
+  if (element.hasAttribute('contenteditable') && isEditable(element)) return 'skip';
+  if (name === 'mark') {
+    if (element.hasAttribute(ENTRY_ID_ATTRIBUTE)) return 'annotation';
+    // Another highlighter's marks (mark.js-based): leave them as they are.
+    if (element.hasAttribute('data-markjs')) return 'skip';
+    return 'inline';
+  }
+  if (INLINE_TAGS.has(name)) return 'inline';
+  if (element.hasAttribute(EXTENSION_UI_ATTRIBUTE)) return 'skip';
+  return 'block';
+}
+
+/**
+ * Whether `node` lies inside something the walker never enters (a skipped element, an editable region),
+ * looking up to `root`'s document body.
+ */
+export function isInsideSkippedElement(node: Node): boolean {
+  const doc = node.ownerDocument;
+  if (doc?.designMode === 'on') return true;
+  for (
+    let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    element;
+    element = element.parentElement
+  ) {
+    if (element === doc?.body) return false;
+    if (classifyElement(element) === 'skip') return true;
+  }
+  return true;
+}
+
+/** The nearest ancestor (or self) that is not an inline element: the block whose runs `node` belongs to. */
+export function closestBlock(node: Node): Element | null {
+  let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (element && element !== element.ownerDocument.body && INLINE_TAGS.has(element.localName)) {
+    element = element.parentElement;
+  }
+  return element;
+}

@@ -1,0 +1,56 @@
+import { ENTRY_ID_ATTRIBUTE, FLASH_CLASS, MARK_CLASS, MARK_STYLE_ELEMENT_ID } from './mark-selectors';
+
+const MARK = `mark.${MARK_CLASS}[${ENTRY_ID_ATTRIBUTE}]`;
+
+// The marks live in the page's DOM, so their style does too (the tooltip's shadow root cannot reach them).
+// `all: unset` drops the UA's yellow <mark> and whatever the page says about mark/span, so a mark is a plain
+// inline box inheriting the page's font, colour and spacing: the underline is the only visible change and
+// no layout moves. Declarations are !important inside a cascade layer: layered !important rules win over a
+// page's unlayered !important ones ("* { all: unset !important }"). Transitions outrank !important, so the
+// reveal flash fades with a transition rather than an animation.
+const MARK_CSS = `@layer oncology-glossary {
+  ${MARK} {
+    all: unset !important;
+    text-decoration-line: underline !important;
+    text-decoration-style: dotted !important;
+    text-decoration-color: currentColor !important;
+    text-decoration-color: color-mix(in srgb, currentColor 70%, transparent) !important;
+    text-decoration-thickness: 1.5px !important;
+    text-underline-offset: 0.2em !important;
+    text-decoration-skip-ink: none !important;
+    cursor: help !important;
+    transition: background-color 0.9s ease-out, outline-color 0.9s ease-out !important;
+  }
+  a[href] ${MARK}, [role='link'] ${MARK} {
+    cursor: pointer !important;
+  }
+  ${MARK}:focus-visible {
+    outline: 2px solid #3b82f6 !important;
+    outline-offset: 1px !important;
+  }
+  ${MARK}.${FLASH_CLASS} {
+    background-color: rgba(255, 196, 0, 0.4) !important;
+    outline: 2px solid rgba(232, 164, 0, 0.9) !important;
+    outline-offset: 1px !important;
+    transition: none !important;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    ${MARK} { transition: none !important; }
+  }
+}
+`;
+
+/** Adds the marks' stylesheet to the page (once); marks without it would show the browser's yellow <mark>. */
+export function injectMarkStyles(document: Document): void {
+  if (document.getElementById(MARK_STYLE_ELEMENT_ID)) return;
+  const style = document.createElement('style');
+  style.id = MARK_STYLE_ELEMENT_ID;
+  style.textContent = MARK_CSS;
+  // In <head>, so document.body.textContent stays exactly the page's text.
+  (document.head ?? document.documentElement).append(style);
+}
+
+/** Removes the marks' stylesheet (annotations off, or the content script invalidated). */
+export function removeMarkStyles(document: Document): void {
+  document.getElementById(MARK_STYLE_ELEMENT_ID)?.remove();
+}

@@ -1,0 +1,51 @@
+import { classifyElement } from './classify-element';
+import type { SplitRegistry } from './split-registry';
+
+/**
+ * Keeps the page's text right when its own scripts change text we annotated (single-page apps, frameworks
+ * re-rendering): runs in the MutationObserver callback, before the browser paints, and returns the nodes
+ * whose text should be looked at again.
+ *
+ * - The page wrote to a text node we split (`textNode.data = …`, as React and Preact do): the node holds
+ *   the page's new text, so our pieces after it are stale and are removed.
+ * - The page removed a text node we split, or inserted a node between it and its pieces (frameworks place
+ *   nodes relative to `nextSibling`, which may be one of our marks): the pieces' text goes back into the
+ *   page's node, where the page believes it is.
+ */
+export function repairPageMutations(records: readonly MutationRecord[], registry: SplitRegistry): Node[] {
+  const touched: Node[] = [];
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      const target = record.target;
+      if (registry.isSplitOrigin(target)) registry.restore(target as Text, true);
+      touched.push(target);
+      continue;
+    }
+    if (record.type !== 'childList') continue;
+    for (const removed of record.removedNodes) {
+      if (registry.isSplitOrigin(removed)) registry.restore(removed as Text);
+      else if (registry.isPiece(removed)) registry.forget(removed);
+    }
+    const next = record.nextSibling;
+    if (record.addedNodes.length > 0 && next && registry.isPiece(next) && next.isConnected) {
+      const origin = registry.originOfPiece(next);
+      if (origin) registry.restore(origin);
+    }
+    let inlineChange = false;
+    for (const added of record.addedNodes) {
+      if (added.nodeType === 1 && classifyElement(added as Element) === 'block') touched.push(added);
+      else if (added.nodeType === 1 || added.nodeType === 3) inlineChange = true;
+    }
+    for (const removed of record.removedNodes) {
+      if (
+        removed.nodeType === 3 ||
+        (removed.nodeType === 1 && classifyElement(removed as Element) !== 'block')
+      ) {
+        inlineChange = true;
+      }
+    }
+    // Text joining or splitting inside a block: look at the whole block again.
+    if (inlineChange) touched.push(record.target);
+  }
+  return touched;
+}
