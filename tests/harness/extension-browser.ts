@@ -176,10 +176,10 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       const page = track(await browser.newPage());
       await page.goto(`${fixtureOrigin}/blank.html`);
       const target = extensionOrigin + pageAndHash;
-      await Promise.all([
-        page.waitForNavigation({ waitUntil: 'load' }),
-        page.evaluate((url) => void (location.href = url), target),
-      ]);
+      await page.evaluate((url) => void (location.href = url), target);
+      // Puppeteer reports no navigation into a moz-extension:// document (waitForNavigation never settles), so
+      // wait for the extension page itself.
+      await page.waitForFunction((url) => location.href === url && document.readyState === 'complete', { timeout: 15_000, polling: 50 }, target);
       return wrapPuppeteerPage(page);
     },
     close: async () => {
