@@ -26,8 +26,10 @@ export function repairPageMutations(records: readonly MutationRecord[], registry
       if (registry.isSplitOrigin(removed)) registry.restore(removed as Text);
       else if (registry.isPiece(removed)) registry.forget(removed);
     }
-    const next = record.nextSibling;
-    if (record.addedNodes.length > 0 && next && registry.isPiece(next) && next.isConnected) {
+    // A node now standing before one of our pieces was inserted inside a split text node's group.
+    const followers = [record.nextSibling, ...[...record.addedNodes].map((added) => added.nextSibling)];
+    for (const next of record.addedNodes.length > 0 ? followers : []) {
+      if (!next || !next.isConnected || !registry.isPiece(next)) continue;
       const origin = registry.originOfPiece(next);
       if (origin) registry.restore(origin);
     }

@@ -1,0 +1,280 @@
+import Mark from 'mark.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  MARK_CLASS,
+  MARK_SELECTOR,
+  MARK_STYLE_ELEMENT_ID,
+  OCCURRENCE_SELECTOR,
+} from '../../../src/annotation/mark-selectors';
+import { annotate, occurrences, ON, setBody, settle, snapshot, stopAllEngines } from './annotation-helpers';
+
+beforeEach(() => {
+  stopAllEngines();
+  document.head.replaceChildren();
+  setBody('');
+});
+
+describe('marks', () => {
+  it('wraps each occurrence in <mark data-glossary-id> with the styling class', async () => {
+    setBody('<p>Lenalidomide is an IMiD used in multiple myeloma.</p>');
+    await annotate();
+    expect(occurrences()).toEqual([
+      'Lenalidomide → lenalidomide',
+      'IMiD → immunomodulatory-drugs',
+      'multiple myeloma → multiple-myeloma',
+    ]);
+    for (const mark of document.querySelectorAll(MARK_SELECTOR)) {
+      expect(mark.localName).toBe('mark');
+      expect(mark.classList.contains(MARK_CLASS)).toBe(true);
+      // Nothing that would make screen readers announce every term.
+      expect(mark.hasAttribute('role')).toBe(false);
+      expect(mark.hasAttribute('aria-label')).toBe(false);
+      expect(mark.hasAttribute('tabindex')).toBe(false);
+    }
+  });
+
+  it('injects the marks stylesheet into <head>, once', async () => {
+    setBody('<p>myeloma</p>');
+    await annotate();
+    await annotate();
+    expect(document.head.querySelectorAll(`#${MARK_STYLE_ELEMENT_ID}`)).toHaveLength(1);
+    expect(document.body.querySelector('style')).toBeNull();
+  });
+
+  it('matches text split across inline elements: "<i>CAR</i> T-cell therapy"', async () => {
+    setBody('<p>Then <i>CAR</i> T-cell therapy began.</p>');
+    await annotate();
+    expect(occurrences()).toEqual(['CAR T-cell therapy → car-t-cell-therapy']);
+    const pieces = [...document.querySelectorAll(MARK_SELECTOR)];
+    expect(pieces.map((p) => [p.parentElement!.localName, p.getAttribute('data-glossary-part')])).toEqual([
+      ['i', null],
+      ['p', 'rest'],
+    ]);
+    expect(document.querySelectorAll(OCCURRENCE_SELECTOR)).toHaveLength(1);
+  });
+
+  it('matches "multiple <b>myeloma</b>" as one occurrence', async () => {
+    setBody('<p>About multiple <b>myeloma</b>.</p>');
+    await annotate();
+    expect(occurrences()).toEqual(['multiple myeloma → multiple-myeloma']);
+  });
+
+  it('never matches across a block boundary', async () => {
+    setBody('<div>multiple</div><div>myeloma</div><p>multiple<br>myeloma</p>');
+    await annotate();
+    expect(occurrences()).toEqual(['myeloma → myeloma', 'myeloma → myeloma']);
+  });
+
+  it('annotates inside links without breaking them', async () => {
+    setBody('<p>Read <a href="/lena" id="link">about lenalidomide</a> here.</p>');
+    await annotate();
+    const link = document.getElementById('link')!;
+    expect(link.getAttribute('href')).toBe('/lena');
+    expect(link.textContent).toBe('about lenalidomide');
+    expect(link.querySelector(MARK_SELECTOR)?.textContent).toBe('lenalidomide');
+  });
+
+  it('applies the page-level abbreviation rules', async () => {
+    setBody(
+      '<p>Pomalidomide (POM) and lenalidomide (LEN) treat multiple myeloma (MM).</p>' +
+        '<p>POM and LEN both help in MM.</p><p>Smith MM, Jones AB, Kumar S, et al. Blood. 2020.</p>',
+    );
+    await annotate();
+    const abbreviations = occurrences().filter((o) => /^[A-Z]+ →/.test(o));
+    expect(abbreviations).toEqual([
+      'POM → pomalidomide',
+      'LEN → lenalidomide',
+      'MM → multiple-myeloma',
+      'POM → pomalidomide',
+      'LEN → lenalidomide',
+      'MM → multiple-myeloma',
+    ]);
+  });
+});
+
+describe('never inside', () => {
+  it.each([
+    ['script', '<script>var x = "myeloma";</script>'],
+    ['style', '<style>/* myeloma */</style>'],
+    ['noscript', '<noscript>myeloma</noscript>'],
+    ['template', '<template>myeloma</template>'],
+    ['textarea', '<textarea>myeloma</textarea>'],
+    ['select/option', '<select><option>myeloma</option></select>'],
+    ['contenteditable', '<div contenteditable="true"><p>myeloma</p></div>'],
+    ['contenteditable (plaintext-only)', '<div contenteditable="plaintext-only">myeloma</div>'],
+    ['code', '<p><code>myeloma</code></p>'],
+    ['pre', '<pre>myeloma</pre>'],
+    ['kbd', '<p><kbd>myeloma</kbd></p>'],
+    ['samp', '<p><samp>myeloma</samp></p>'],
+    ['svg', '<svg><text>myeloma</text></svg>'],
+    ['math', '<math><mi>myeloma</mi></math>'],
+    ['button', '<button>myeloma</button>'],
+    ["the extension's own UI", '<div data-oncology-glossary-ui><p>myeloma</p></div>'],
+    ["another highlighter's marks", '<p><mark data-markjs="true">myeloma</mark></p>'],
+  ])('%s', async (_, html) => {
+    setBody(`${html}<p id="control">angiogenesis</p>`);
+    const before = snapshot(document.body);
+    await annotate();
+    expect(occurrences()).toEqual(['angiogenesis → angiogenesis']);
+    document.getElementById('control')!.replaceChildren('angiogenesis');
+    expect(snapshot(document.body)).toBe(before);
+  });
+
+  it('the document title', async () => {
+    document.title = 'Multiple myeloma';
+    setBody('<p>text</p>');
+    await annotate();
+    expect(document.querySelectorAll(MARK_SELECTOR)).toHaveLength(0);
+    expect(document.title).toBe('Multiple myeloma');
+  });
+
+  it('an existing annotation (a second annotator adds nothing)', async () => {
+    setBody('<p>lenalidomide and myeloma</p>');
+    await annotate();
+    const once = snapshot(document.body);
+    const { engine } = await annotate();
+    await settle(engine);
+    expect(snapshot(document.body)).toBe(once);
+  });
+
+  it('text fields keep their values', async () => {
+    setBody('<input id="field" value="myeloma"><p>angiogenesis</p>');
+    await annotate();
+    expect((document.getElementById('field') as HTMLInputElement).value).toBe('myeloma');
+    expect(occurrences()).toEqual(['angiogenesis → angiogenesis']);
+  });
+});
+
+describe('integrity', () => {
+  const PAGE =
+    '<h1>Multiple myeloma</h1><p>Lenalidomide (LEN) is an <i>IMiD</i>; <i>CAR</i> T-cell therapy, ' +
+    'multiple <b>myeloma</b>, <a href="#x">antibodies</a> and cytokines.</p><ul><li>T cells</li><li>NK cells</li></ul>';
+
+  it('leaves document.body.textContent exactly as it was', async () => {
+    setBody(PAGE);
+    const text = document.body.textContent;
+    await annotate();
+    expect(document.querySelectorAll(MARK_SELECTOR).length).toBeGreaterThan(8);
+    expect(document.body.textContent).toBe(text);
+  });
+
+  it('off restores the exact DOM: the same text nodes, unsplit; on annotates again', async () => {
+    setBody(PAGE);
+    const before = snapshot(document.body);
+    const textNodes: Text[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) textNodes.push(walker.currentNode as Text);
+
+    const { engine } = await annotate();
+    const annotated = occurrences();
+    engine.update({ ...ON, enabled: false });
+    expect(document.querySelectorAll(MARK_SELECTOR)).toHaveLength(0);
+    expect(document.getElementById(MARK_STYLE_ELEMENT_ID)).toBeNull();
+    expect(snapshot(document.body)).toBe(before);
+    const after: Text[] = [];
+    const walker2 = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker2.nextNode()) after.push(walker2.currentNode as Text);
+    expect(after.length).toBe(textNodes.length);
+    after.forEach((node, i) => expect(node).toBe(textNodes[i]));
+
+    engine.update(ON);
+    await engine.idle();
+    expect(occurrences()).toEqual(annotated);
+  });
+
+  it("keeps a framework's adjacent text nodes apart (mark.js unmark would merge them)", async () => {
+    // Preact renders "Dose of {drug}" as two text nodes and keeps a reference to each.
+    const p = document.createElement('p');
+    const label = document.createTextNode('Dose of ');
+    const value = document.createTextNode('lenalidomide today');
+    p.append(label, value);
+    document.body.append(p);
+    const { engine } = await annotate();
+    expect(occurrences()).toEqual(['lenalidomide → lenalidomide']);
+    engine.update({ ...ON, enabled: false });
+    expect([...p.childNodes]).toEqual([label, value]);
+    expect(value.data).toBe('lenalidomide today');
+
+    // What mark.js's own unmark would do: normalize() merges the page's two nodes into one.
+    engine.update(ON);
+    await engine.idle();
+    new Mark(p).unmark({ done: () => {} });
+    expect(p.childNodes).toHaveLength(1);
+  });
+
+  it('stops and restores everything when the content script is invalidated', async () => {
+    setBody(PAGE);
+    const before = snapshot(document.body);
+    const { ctx, engine } = await annotate();
+    ctx.invalidate();
+    expect(snapshot(document.body)).toBe(before);
+    const p = document.createElement('p');
+    p.textContent = 'myeloma';
+    document.body.append(p);
+    await settle(engine);
+    expect(document.querySelectorAll(MARK_SELECTOR)).toHaveLength(0);
+  });
+});
+
+describe('settings applied live', () => {
+  it('hiding a term removes its marks only; restoring it brings them back', async () => {
+    setBody('<p>lenalidomide and myeloma; lenalidomide again.</p>');
+    const { engine } = await annotate();
+    const text = document.body.textContent;
+    engine.update({ ...ON, hiddenTerms: ['lenalidomide'] });
+    expect(occurrences()).toEqual(['myeloma → myeloma']);
+    expect(document.body.textContent).toBe(text);
+    engine.update(ON);
+    await engine.idle();
+    expect(occurrences()).toEqual([
+      'lenalidomide → lenalidomide',
+      'myeloma → myeloma',
+      'lenalidomide → lenalidomide',
+    ]);
+  });
+
+  it('hidden terms are never annotated', async () => {
+    setBody('<p>lenalidomide and myeloma</p>');
+    await annotate({ hiddenTerms: ['myeloma'] });
+    expect(occurrences()).toEqual(['lenalidomide → lenalidomide']);
+  });
+
+  it('first occurrence only, and back to every occurrence', async () => {
+    setBody(
+      '<p>myeloma, lenalidomide</p><p>myeloma and <i>CAR</i> T-cell therapy, myeloma, CAR T-cell therapy</p>',
+    );
+    const { engine } = await annotate({ occurrenceMode: 'first' });
+    expect(occurrences()).toEqual([
+      'myeloma → myeloma',
+      'lenalidomide → lenalidomide',
+      'CAR T-cell therapy → car-t-cell-therapy',
+    ]);
+    engine.update(ON);
+    await engine.idle();
+    expect(occurrences()).toHaveLength(6);
+    engine.update({ ...ON, occurrenceMode: 'first' });
+    expect(occurrences()).toEqual([
+      'myeloma → myeloma',
+      'lenalidomide → lenalidomide',
+      'CAR T-cell therapy → car-t-cell-therapy',
+    ]);
+    expect(document.querySelectorAll(MARK_SELECTOR)).toHaveLength(4);
+  });
+});
+
+describe('work in slices', () => {
+  it('gives the same marks when every slice is cut as short as possible', async () => {
+    const paragraphs = Array.from(
+      { length: 300 },
+      (_, i) => `<p>Paragraph ${i}: lenalidomide, multiple <b>myeloma</b> and T cells.</p>`,
+    ).join('');
+    setBody(paragraphs);
+    const { engine } = await annotate({}, { sliceMs: 0 });
+    expect(engine.stats.passes).toBe(1);
+    expect(document.querySelectorAll(OCCURRENCE_SELECTOR)).toHaveLength(900);
+    const sliced = snapshot(document.body);
+    engine.stop();
+    await annotate({}, { sliceMs: 1000 });
+    expect(snapshot(document.body)).toBe(sliced);
+  });
+});
