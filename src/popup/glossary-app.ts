@@ -73,9 +73,8 @@ export function createGlossaryApp(doc: Document, root: HTMLElement, options: Glo
     if (next.kind === 'search') {
       entrySlot.replaceChildren();
       entrySlot.hidden = true;
-      const searching = next.query.trim() !== '';
-      home.hidden = searching;
-      main.hidden = searching;
+      // While there is a query the results take the home's place; the main landmark itself stays.
+      home.hidden = next.query.trim() !== '';
       if (combobox.input.value !== next.query) combobox.setQuery(next.query);
       combobox.setExpanded(true);
       if (next.activeIndex >= 0) combobox.setActiveIndex(next.activeIndex);
@@ -92,7 +91,6 @@ export function createGlossaryApp(doc: Document, root: HTMLElement, options: Glo
       entrySlot.replaceChildren(content);
       entrySlot.hidden = false;
       home.hidden = true;
-      main.hidden = false;
       combobox.setExpanded(false);
       if (focus) content.querySelector<HTMLElement>('h2')?.focus();
       main.scrollTop = 0;

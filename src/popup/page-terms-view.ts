@@ -1,5 +1,5 @@
 import type { PageTerm } from '../messaging/messages';
-import { el, uniqueId } from './create-element';
+import { el, uniqueId, visuallyHidden } from './create-element';
 import type { PageTermsState } from './request-page-terms';
 
 export type PageTermsOrder = 'page' | 'alphabetical';
@@ -50,13 +50,13 @@ export function createPageTermsView(doc: Document, onReveal: (term: PageTerm) =>
   function renderList(): void {
     list.replaceChildren(
       ...orderPageTerms(terms, order).map((term) => {
-        const occurrences = `${term.count} ${term.count === 1 ? 'occurrence' : 'occurrences'}`;
-        const button = el(
-          doc,
-          'button',
-          { className: 'page-term', attrs: { type: 'button', 'data-entry-id': term.entryId, 'aria-label': `${term.name}, ${occurrences}` } },
-          [el(doc, 'span', { className: 'page-term-name', text: term.name }), el(doc, 'span', { className: 'page-term-count', text: String(term.count) })],
-        );
+        // Named by its content: "Lenalidomide, 3 occurrences" (the words are for screen readers only).
+        const button = el(doc, 'button', { className: 'page-term', attrs: { type: 'button', 'data-entry-id': term.entryId } }, [
+          el(doc, 'span', { className: 'page-term-name', text: term.name }),
+          visuallyHidden(doc, ', '),
+          el(doc, 'span', { className: 'page-term-count', text: String(term.count) }),
+          visuallyHidden(doc, term.count === 1 ? ' occurrence' : ' occurrences'),
+        ]);
         button.addEventListener('click', async () => {
           const shown = await onReveal(term);
           feedback.textContent = shown ? `Showing “${term.name}” on the page.` : `“${term.name}” is no longer on the page.`;

@@ -1,4 +1,4 @@
-import { el, uniqueId } from './create-element';
+import { el, uniqueId, visuallyHidden } from './create-element';
 import { shortDefinition } from './short-definition';
 import { CATEGORY_LABELS, FORM_KIND_LABELS } from './glossary-labels';
 import type { GlossarySearch, SearchHit } from './glossary-search';
@@ -30,12 +30,6 @@ export interface SearchCombobox {
   readonly activeIndex: number;
   setActiveIndex(index: number): void;
   readonly hits: readonly SearchHit[];
-}
-
-/** Accessible name of a result: the entry's name first (with the form the query matched), then a short definition. */
-export function resultLabel(hit: SearchHit): string {
-  const match = hit.matchedForm ? ` (${FORM_KIND_LABELS[hit.matchedForm.kind].one.toLowerCase()} ${hit.matchedForm.text})` : '';
-  return `${hit.entry.name}${match}: ${shortDefinition(hit.entry.plain)}`;
 }
 
 /**
@@ -125,16 +119,25 @@ export function createSearchCombobox(doc: Document, options: SearchComboboxOptio
   }
 
   function renderOption(hit: SearchHit, index: number): HTMLLIElement {
+    // The accessible name comes from the content, in reading order: the name (and the form the query matched),
+    // then the short definition, then the category; hidden punctuation keeps a screen reader's pauses right.
     const option = el(doc, 'li', {
       className: 'result',
-      attrs: { id: optionId(index), role: 'option', 'aria-selected': 'false', 'aria-label': resultLabel(hit), 'data-entry-id': hit.entry.id },
+      attrs: { id: optionId(index), role: 'option', 'aria-selected': 'false', 'data-entry-id': hit.entry.id },
     });
     const title = el(doc, 'span', { className: 'result-title' }, [el(doc, 'span', { className: 'result-name', text: hit.entry.name })]);
     if (hit.matchedForm) {
-      title.append(el(doc, 'span', { className: 'result-form', text: `${FORM_KIND_LABELS[hit.matchedForm.kind].one} ${hit.matchedForm.text}` }));
+      const form = `${FORM_KIND_LABELS[hit.matchedForm.kind].one} ${hit.matchedForm.text}`;
+      title.append(visuallyHidden(doc, ' ('), el(doc, 'span', { className: 'result-form', text: form }), visuallyHidden(doc, ')'));
     }
-    title.append(el(doc, 'span', { className: 'result-category', text: CATEGORY_LABELS[hit.entry.category] }));
-    option.append(title, el(doc, 'span', { className: 'result-definition', text: shortDefinition(hit.entry.plain) }));
+    option.append(
+      title,
+      visuallyHidden(doc, ': '),
+      el(doc, 'span', { className: 'result-definition', text: shortDefinition(hit.entry.plain) }),
+      visuallyHidden(doc, ' ('),
+      el(doc, 'span', { className: 'result-category', text: CATEGORY_LABELS[hit.entry.category] }),
+      visuallyHidden(doc, ')'),
+    );
     // Keep focus in the field: a click on an option opens it without blurring the combobox first.
     option.addEventListener('mousedown', (event) => event.preventDefault());
     option.addEventListener('click', () => onOpen(hit.entry.id));

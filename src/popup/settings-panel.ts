@@ -12,7 +12,7 @@ import {
   type ReadingLevel,
   type TooltipTrigger,
 } from '../settings/settings-items';
-import { el, uniqueId } from './create-element';
+import { el, uniqueId, visuallyHidden } from './create-element';
 
 /** Longest hover delay the popup accepts; longer would feel broken. */
 export const MAX_HOVER_DELAY_MS = 2000;
@@ -92,14 +92,18 @@ export function createSettingsPanel(doc: Document, options: SettingsPanelOptions
   }
   siteSwitch.input.addEventListener('change', async () => {
     if (site === null) return;
+    // Read the reader's choice now: a storage event from an earlier toggle may redraw the switch during the await.
+    const on = siteSwitch.input.checked;
+    const key = site;
     const current = await disabledSites.getValue();
-    const next = siteSwitch.input.checked ? current.filter((s) => s !== site) : [...new Set([...current, site])];
+    const next = on ? current.filter((s) => s !== key) : [...new Set([...current, key])];
     await disabledSites.setValue(next);
     onAnnotationsChange?.();
   });
   globalSwitch.input.addEventListener('change', async () => {
-    globalNote.hidden = globalSwitch.input.checked;
-    await annotationsEnabled.setValue(globalSwitch.input.checked);
+    const on = globalSwitch.input.checked;
+    globalNote.hidden = on;
+    await annotationsEnabled.setValue(on);
     onAnnotationsChange?.();
   });
 
@@ -177,11 +181,10 @@ export function createSettingsPanel(doc: Document, options: SettingsPanelOptions
       .sort((a, b) => a.name.localeCompare(b.name));
     hiddenList.replaceChildren(
       ...entries.map(({ id, name }) => {
-        const restore = el(doc, 'button', {
-          className: 'restore',
-          text: 'Restore',
-          attrs: { type: 'button', 'aria-label': `Restore ${name}`, 'data-entry-id': id },
-        });
+        const restore = el(doc, 'button', { className: 'restore', attrs: { type: 'button', 'data-entry-id': id } }, [
+          'Restore',
+          visuallyHidden(doc, ` ${name}`),
+        ]);
         restore.addEventListener('click', async () => {
           const items = [...hiddenList.querySelectorAll<HTMLButtonElement>('button.restore')];
           const at = items.indexOf(restore);

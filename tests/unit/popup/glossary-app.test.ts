@@ -32,11 +32,11 @@ describe('glossary app (popup and entry page)', () => {
 
   it('replaces the home with results while there is a query', () => {
     type('myeloma');
-    expect(app.main.hidden).toBe(true);
+    expect(home.hidden).toBe(true);
     expect(app.combobox.listbox.hidden).toBe(false);
     type('');
-    expect(app.main.hidden).toBe(false);
     expect(home.hidden).toBe(false);
+    expect(app.combobox.listbox.hidden).toBe(true);
   });
 
   it('keyboard only: type, arrow to a result, Enter opens it with focus on its name', () => {

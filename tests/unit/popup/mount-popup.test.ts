@@ -87,7 +87,7 @@ describe('popup: on this page', () => {
     await mount(tabs);
     expect(tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
     expect(tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'get-page-terms' });
-    expect(terms().map((b) => b.getAttribute('aria-label'))).toEqual([
+    expect(terms().map((b) => b.textContent)).toEqual([
       'Multiple myeloma, 3 occurrences',
       'Lenalidomide, 5 occurrences',
       'Angiogenesis, 1 occurrence',

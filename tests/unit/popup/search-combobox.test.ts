@@ -53,8 +53,12 @@ describe('search combobox', () => {
     expect(combobox.input.getAttribute('aria-expanded')).toBe('true');
     expect(combobox.listbox.hidden).toBe(false);
     const [first] = options();
-    expect(first!.getAttribute('aria-label')).toMatch(/^Lenalidomide \(brand name Revlimid\): A cancer drug taken by mouth/);
-    expect(first!.textContent).toContain('Brand name Revlimid');
+    // The option is named by its content, in reading order.
+    expect(first!.hasAttribute('aria-label')).toBe(false);
+    expect(first!.textContent).toBe(
+      'Lenalidomide (Brand name Revlimid): A cancer drug taken by mouth that helps the immune system attack cancer cells. (Drug)',
+    );
+    expect(first!.querySelector('.result-form')!.textContent).toBe('Brand name Revlimid');
     expect(onQueryChange).toHaveBeenLastCalledWith('revlimid');
     expect(document.querySelector('[role="status"]')!.textContent).toMatch(/^1 result\b/);
   });
