@@ -2,6 +2,7 @@ import glossary from 'virtual:glossary-content';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startAnnotator } from '../../src/annotation/start-annotator';
 import { listenForContentMessages } from '../../src/content/listen-for-content-messages';
+import { mountTooltip } from '../../src/tooltip/mount-tooltip';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -10,14 +11,15 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     const annotator = startAnnotator(ctx, { glossary });
+    // Mounting loads the tooltip's CSS; a command arriving meanwhile waits for it.
+    const tooltip = mountTooltip(ctx, { glossary, annotator }).catch((error: unknown) => {
+      console.warn('[oncology-glossary] the tooltip could not be mounted:', error);
+      return null;
+    });
     listenForContentMessages(ctx, {
       getPageTerms: () => annotator.pageTerms(),
       revealTerm: (entryId) => annotator.revealTerm(entryId),
-      // Swapped for the tooltip's keyboard walk over annotator.occurrences() by issue #5.
-      command: (name) => ignoreTermCommandUntilTooltip(name),
+      command: (name) => void tooltip.then((controller) => controller?.step(name)),
     });
   },
 });
-
-/** Placeholder until the tooltip handles next-term / previous-term. */
-function ignoreTermCommandUntilTooltip(_name: 'next-term' | 'previous-term'): void {}

@@ -81,6 +81,10 @@ export function placeTooltip(
       inset > 0
         ? { x: 0, y: inset, width: html.clientWidth, height: Math.max(0, html.clientHeight - inset) }
         : 'viewport';
+    // Measure the card at its natural size: a cap left by the last update would make a cramped side look
+    // roomy to flip(). (All synchronous before the first paint, so nothing flickers.)
+    card.style.maxWidth = '';
+    card.style.maxHeight = '';
     const { x, y, placement, middlewareData } = await computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'top',
