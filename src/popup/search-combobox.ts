@@ -1,7 +1,8 @@
+import type { GlossaryEntry } from '../glossary/compiled-glossary';
 import { el, uniqueId, visuallyHidden } from './create-element';
-import { shortDefinition } from './short-definition';
 import { CATEGORY_LABELS, FORM_KIND_LABELS } from './glossary-labels';
 import type { GlossarySearch, SearchHit } from './glossary-search';
+import { shortDefinition } from './short-definition';
 
 export interface SearchComboboxOptions {
   search: GlossarySearch;
@@ -144,11 +145,10 @@ export function createSearchCombobox(doc: Document, options: SearchComboboxOptio
     return option;
   }
 
-  function renderNoMatch(query: string): void {
+  function renderNoMatch(query: string, suggestions: readonly GlossaryEntry[]): void {
     noMatch.replaceChildren();
     if (query.trim() === '' || hits.length > 0) return;
     noMatch.append(el(doc, 'p', { text: `No entry matches “${query.trim()}”.` }));
-    const suggestions = search.suggest(query);
     if (suggestions.length === 0) return;
     const line = el(doc, 'p', { className: 'did-you-mean', text: 'Did you mean ' });
     suggestions.forEach((entry, i) => {
@@ -170,11 +170,13 @@ export function createSearchCombobox(doc: Document, options: SearchComboboxOptio
     hits = search.search(query, limit);
     active = -1;
     listbox.replaceChildren(...hits.map(renderOption));
-    renderNoMatch(query);
+    const searching = query.trim() !== '';
+    const suggestions = searching && hits.length === 0 ? search.suggest(query) : [];
+    renderNoMatch(query, suggestions);
     syncExpanded();
-    if (query.trim() === '') announce('');
+    if (!searching) announce('');
     else if (hits.length === 0) {
-      const names = search.suggest(query).map((e) => e.name);
+      const names = suggestions.map((e) => e.name);
       announce(`No entry matches. ${names.length ? `Did you mean ${names.join(', ')}?` : ''}`.trim());
     } else announce(`${hits.length} ${hits.length === 1 ? 'result' : 'results'}. Use up and down arrows to choose.`);
   }
