@@ -61,11 +61,17 @@ export function createGlossaryApp(doc: Document, root: HTMLElement, options: Glo
     return findFullEntry(glossary, of.entryId)?.name ?? 'previous entry';
   }
 
-  function renderMissing(entryId: string): HTMLElement {
-    return el(doc, 'div', { className: 'entry-missing' }, [
+  function renderMissing(entryId: string, backTo: AppView | undefined): HTMLElement {
+    const missing = el(doc, 'div', { className: 'entry-missing' }, [
       el(doc, 'h2', { text: 'Entry not found', attrs: { tabindex: '-1' } }),
       el(doc, 'p', { text: `The glossary has no entry “${entryId}”. Try the search above.` }),
     ]);
+    if (backTo) {
+      const button = el(doc, 'button', { className: 'back', text: `Back to ${label(backTo)}`, attrs: { type: 'button' } });
+      button.addEventListener('click', () => back());
+      missing.append(button);
+    }
+    return missing;
   }
 
   function setView(next: AppView, focus: boolean): void {
@@ -87,13 +93,12 @@ export function createGlossaryApp(doc: Document, root: HTMLElement, options: Glo
             onNavigate: (id) => openEntry(id),
             back: previous ? { label: label(previous), onBack: () => back() } : null,
           })
-        : renderMissing(next.entryId);
+        : renderMissing(next.entryId, previous);
       entrySlot.replaceChildren(content);
       entrySlot.hidden = false;
       home.hidden = true;
       combobox.setExpanded(false);
       if (focus) content.querySelector<HTMLElement>('h2')?.focus();
-      main.scrollTop = 0;
       doc.scrollingElement?.scrollTo?.(0, 0);
     }
     options.onViewChange?.(view);

@@ -94,5 +94,8 @@ describe('glossary app (popup and entry page)', () => {
     app.show({ kind: 'entry', entryId: 'no-such-entry' });
     expect(document.querySelector('main h2')!.textContent).toBe('Entry not found');
     expect(document.querySelector('main')!.textContent).toContain('“no-such-entry”');
+    expect(document.activeElement).toBe(document.querySelector('main h2'));
+    document.querySelector<HTMLButtonElement>('main button.back')!.click();
+    expect(app.view).toMatchObject({ kind: 'search' });
   });
 });
