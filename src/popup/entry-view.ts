@@ -23,7 +23,10 @@ export function identifierLinks(source: GlossarySource): { label: string; id: st
   return links;
 }
 
-/** Paragraphs of a full entry: blocks separated by blank lines. */
+/**
+ * Paragraphs of a full entry: blocks separated by blank lines (the schema's rule; its own splitParagraphs lives in a
+ * module that would bring zod into the popup).
+ */
 function paragraphs(text: string): string[] {
   return text
     .split(/\n[ \t]*\n/u)
