@@ -7,8 +7,9 @@ import { mountTooltip } from '../../src/tooltip/mount-tooltip';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  // The tooltip's styles go into its shadow root; the marks' stylesheet is injected by the annotator.
-  cssInjectionMode: 'ui',
+  // Nothing for WXT to inject: the tooltip hands its stylesheet to its shadow root itself and the annotator
+  // injects the marks' stylesheet. ('ui' would ship a web-accessible CSS file fetched on every page.)
+  cssInjectionMode: 'manual',
   main(ctx) {
     const annotator = startAnnotator(ctx, { glossary });
     // Mounting loads the tooltip's CSS; a command arriving meanwhile waits for it.

@@ -1,4 +1,6 @@
-import './tooltip.css';
+// The stylesheet as a string, handed to the shadow root directly: no CSS file for WXT to fetch at run time and
+// so nothing web-accessible in the manifest (cssInjectionMode 'ui' would need both).
+import tooltipCss from './tooltip.css?inline';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -63,8 +65,8 @@ const isElement = (target: EventTarget | null): target is Element =>
   typeof (target as Element | null)?.closest === 'function';
 
 /**
- * Mounts the glossary tooltip on the page: one card in an open shadow root (WXT `createShadowRootUi`, the
- * entrypoint's CSS injected there), reused for every term, driven by listeners delegated on the document and
+ * Mounts the glossary tooltip on the page: one card in an open shadow root (WXT `createShadowRootUi`, its own
+ * stylesheet inside), reused for every term, driven by listeners delegated on the document and
  * registered through `ctx`, so nothing outlives the content script.
  */
 export async function mountTooltip(
@@ -78,6 +80,7 @@ export async function mountTooltip(
 
   const ui = await createShadowRootUi(ctx, {
     name: TOOLTIP_HOST_NAME,
+    css: tooltipCss,
     position: 'inline',
     // Outside <body>: a page's transform or filter on body cannot move it, and body's text stays the page's own.
     anchor: document.documentElement,

@@ -11,6 +11,7 @@ import {
 } from '../harness/extension-browser';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'tests/.artifacts');
+const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const HOST = 'oncology-glossary-tooltip';
 const mark = (id: string) => `mark[data-glossary-id="${id}"]:not([data-glossary-part])`;
 
@@ -354,6 +355,24 @@ describe.each(BROWSERS)('%s: glossary tooltip', (name) => {
     await page.press('Escape');
     await waitForClosed(page);
     expect(await focusedThing(page)).toBe('term:lenalidomide');
+  });
+
+  it('axe-core finds no violation with the tooltip open on a focused term (shadow root included)', async () => {
+    await open('tooltip.html');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await browser.triggerCommand('next-term', page, fixtureOrigin);
+    await waitForTooltip(page, 'lenalidomide');
+    // Injected as a string: both drivers evaluate it as a script in the page.
+    await page.evaluate(AXE_SOURCE as never);
+    const violations = await page.evaluate(async () => {
+      type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
+      const axe = (window as unknown as { axe: { run(context: Document): Promise<Result> } }).axe;
+      const { violations: found } = await axe.run(document);
+      return found.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    // The card really was checked: it is open and inside the document axe walked.
+    expect((await tooltipState(page))?.entryId).toBe('lenalidomide');
   });
 
   it('a hostile page stylesheet changes nothing in the tooltip (computed styles equal a normal page)', async () => {
