@@ -8,7 +8,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports keep each module's dependencies visible and its unit tests honest.
   imports: false,
-  vite: () => ({ plugins: [glossaryVitePlugin()] }),
+  vite: () => ({
+    plugins: [glossaryVitePlugin()],
+    // Extension pages load their chunks from the package itself; Vite's preload polyfill would add a fetch.
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: ({ browser, mode }) => ({
     name: 'Oncology Glossary',
     description:

@@ -38,16 +38,29 @@ describe('shipped manifests ask for the fewest permissions', () => {
   });
 });
 
+/**
+ * Global `fetch(` calls (not MiniSearch's `.fetch()` method or its definition) that the bundles may contain,
+ * per file: WXT's shadow-root UI loads the extension's own CSS file (runtime.getURL) for the tooltip. Any new
+ * call site fails here until someone has looked at it; the live test below proves what is actually requested.
+ */
+const KNOWN_LOCAL_FETCHES: Record<string, number> = { 'content-scripts/annotate.js': 2 };
+const GLOBAL_FETCH_CALL = /(?<![.\w$])fetch\((?![^()]*\)\s*\{)/g;
+
 describe('the bundles contain no way to send data', () => {
-  it.each(Object.entries(SHIPPED))('%s: no fetch, XHR, WebSocket, beacon or remote script loading', (_, dir) => {
+  it.each(Object.entries(SHIPPED))('%s: no XHR, WebSocket, beacon, event source or remote script; only known local fetches', (_, dir) => {
     const offenders: string[] = [];
+    const fetches: Record<string, number> = {};
     for (const file of scriptsIn(dir)) {
       const code = readFileSync(file, 'utf8');
-      for (const pattern of [/\bfetch\(/, /XMLHttpRequest/, /new WebSocket\b/, /sendBeacon/, /new EventSource\b/, /importScripts\(/]) {
-        if (pattern.test(code)) offenders.push(`${path.relative(dir, file)}: ${pattern}`);
+      const relative = path.relative(dir, file);
+      for (const pattern of [/XMLHttpRequest/, /new WebSocket\b/, /sendBeacon/, /new EventSource\b/, /importScripts\(/, /https?:\/\/[^"'`\s]*\.js\b/]) {
+        if (pattern.test(code)) offenders.push(`${relative}: ${pattern}`);
       }
+      const count = code.match(GLOBAL_FETCH_CALL)?.length ?? 0;
+      if (count) fetches[relative] = count;
     }
     expect(offenders).toEqual([]);
+    expect(fetches).toEqual(KNOWN_LOCAL_FETCHES);
   });
 });
 
