@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ENTRY_ID_ATTRIBUTE, EXTENSION_UI_ATTRIBUTE, MARK_SELECTOR } from '../annotation/mark-selectors';
 import type { ContentGlossary } from '../glossary/compiled-glossary';
+import { findContentEntry } from '../glossary/find-entry';
 import type { ContentToBackground } from '../messaging/messages';
 import {
   DEFAULT_HOVER_DELAY_MS,
@@ -105,6 +106,8 @@ export async function mountTooltip(
   let lastStepped: Element | null = null;
   let lastPointer: PointerPosition | undefined;
   let stopPlacing: (() => void) | null = null;
+  /** The last Alt press opened the tooltip (its release must not reach the browser's menu bar). */
+  let altShowedTooltip = false;
 
   const entryIdOf = (head: Element) => head.getAttribute(ENTRY_ID_ATTRIBUTE) ?? '';
 
@@ -114,7 +117,7 @@ export async function mountTooltip(
     const mark = target.closest(MARK_SELECTOR);
     if (!mark) return null;
     const head = occurrenceHead(mark);
-    return tooltipContent(glossary, entryIdOf(head), level) ? head : null;
+    return findContentEntry(glossary, entryIdOf(head)) ? head : null;
   };
 
   const render = (head: Element, reason: OpenReason) => {
@@ -182,8 +185,8 @@ export async function mountTooltip(
     document,
     'pointerover',
     (event) => {
-      // Touch has no hover: a tap is handled by the click below.
-      if (event.pointerType === 'touch') return;
+      // Touch has no hover (a tap is handled by the click below); a held button is a text selection in progress.
+      if (event.pointerType === 'touch' || event.buttons !== 0) return;
       lastPointer = { x: event.clientX, y: event.clientY };
       const head = termFrom(event.target);
       if (head && termFrom(event.relatedTarget) !== head) intent.pointerEnterTerm(head, event.altKey);
@@ -256,7 +259,10 @@ export async function mountTooltip(
     'keydown',
     (event) => {
       if (event.key === 'Alt') {
-        if (!event.repeat) intent.modifierPressed();
+        if (event.repeat) return;
+        const before = intent.openTerm;
+        intent.modifierPressed();
+        altShowedTooltip = intent.openTerm !== before;
         return;
       }
       if (event.key === 'Escape') {
@@ -280,6 +286,18 @@ export async function mountTooltip(
         event.preventDefault();
         view.fullEntryButton.focus();
       }
+    },
+    { capture: true },
+  );
+
+  listen<KeyboardEvent>(
+    document,
+    'keyup',
+    (event) => {
+      if (event.key !== 'Alt') return;
+      // Released alone, Alt opens the browser's menu bar (Firefox on Windows and Linux); this press was for us.
+      if (altShowedTooltip) event.preventDefault();
+      altShowedTooltip = false;
     },
     { capture: true },
   );

@@ -209,6 +209,24 @@ describe('mountTooltip: pointer', () => {
     expect(shownEntry()).toBeNull();
   });
 
+  it('a pointer dragging a selection across a term shows nothing', async () => {
+    pointer(marks[1]!, 'pointerover', { buttons: 1 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(shownEntry()).toBeNull();
+  });
+
+  it('an Alt press that opened the tooltip keeps its release from the browser (menu bar)', async () => {
+    pointer(marks[1]!, 'pointerover');
+    key(document, { key: 'Alt', altKey: true });
+    expect(shownEntry()).toBe('angiogenesis');
+    const release = new KeyboardEvent('keyup', { key: 'Alt', bubbles: true, cancelable: true });
+    document.dispatchEvent(release);
+    expect(release.defaultPrevented).toBe(true);
+    const otherRelease = new KeyboardEvent('keyup', { key: 'Alt', bubbles: true, cancelable: true });
+    document.dispatchEvent(otherRelease);
+    expect(otherRelease.defaultPrevented).toBe(false);
+  });
+
   it('ignores marks of ids the glossary does not know', async () => {
     const stray = document.createElement('mark');
     stray.dataset.glossaryId = 'not-in-glossary';
