@@ -86,8 +86,9 @@ export function glossaryVitePlugin(options: GlossaryVitePluginOptions = {}): Plu
     load(id) {
       if (id !== resolvedContent && id !== resolvedFull) return null;
       const files = readGlossaryFiles(glossaryDir);
+      // Files only: a watched directory becomes an import Vite tries (and fails) to resolve when serving.
+      // New entry files are picked up by configureServer's watcher below.
       for (const file of files.absolutePaths) this.addWatchFile(file);
-      this.addWatchFile(files.entriesDir);
       let compiled: CompiledGlossary;
       try {
         compiled = compileGlossary({ sourcesFile: files.sourcesFile, entryFiles: files.entryFiles });
