@@ -78,6 +78,8 @@ export async function mountTooltip(
   const document = options.document ?? window.document;
   const view = createTooltipView(document);
   const description = createTermDescription(document);
+  // The awaits below give the context time to be invalidated before the rest is wired up.
+  ctx.onInvalidated(() => description.remove());
 
   const ui = await createShadowRootUi(ctx, {
     name: TOOLTIP_HOST_NAME,
@@ -386,6 +388,7 @@ export async function mountTooltip(
     ui.remove();
   };
   ctx.onInvalidated(destroy);
+  if (ctx.isInvalid) destroy();
 
   return { step, destroy };
 }

@@ -99,6 +99,20 @@ describe('mountTooltip: the shadow root', () => {
     expect(card().hidden).toBe(true);
   });
 
+  it('leaves nothing behind when the content script is invalidated while it is still mounting', async () => {
+    tooltip.destroy();
+    const early = new ContentScriptContext('test');
+    const mounting = mountTooltip(early, {
+      glossary: sampleGlossary,
+      annotator: { occurrences: () => [] },
+      document,
+    });
+    early.notifyInvalidated();
+    await mounting;
+    expect(document.querySelector(TOOLTIP_HOST_NAME)).toBeNull();
+    expect(document.getElementById(TERM_DESCRIPTION_ID)).toBeNull();
+  });
+
   it('leaves nothing behind when the content script is invalidated', async () => {
     ctx.notifyInvalidated();
     expect(document.querySelector(TOOLTIP_HOST_NAME)).toBeNull();
