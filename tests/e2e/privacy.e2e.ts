@@ -40,8 +40,9 @@ describe('shipped manifests ask for the fewest permissions', () => {
 
 /**
  * Global `fetch(` calls (not MiniSearch's `.fetch()` method or its definition) that the bundles may contain,
- * per file: WXT's shadow-root UI loads the extension's own CSS file (runtime.getURL) for the tooltip. Any new
- * call site fails here until someone has looked at it; the live test below proves what is actually requested.
+ * per file. The content script carries WXT's UI helpers, which can load a stylesheet by URL from the extension
+ * itself; this extension hands its tooltip CSS inline to createShadowRootUi, so they never run (the live test
+ * below proves nothing else is requested). A new call site fails here until someone has looked at it.
  */
 const KNOWN_LOCAL_FETCHES: Record<string, number> = { 'content-scripts/annotate.js': 2 };
 const GLOBAL_FETCH_CALL = /(?<![.\w$])fetch\((?![^()]*\)\s*\{)/g;
