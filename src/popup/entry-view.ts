@@ -1,7 +1,7 @@
 import type { FormKind, FullGlossary, GlossaryEntry, GlossarySource } from '../glossary/compiled-glossary';
 import { findFullEntry } from '../glossary/find-entry';
 import { el, uniqueId, visuallyHidden } from './create-element';
-import { CATEGORY_LABELS, FORM_KIND_LABELS, SOURCE_KIND_LABELS, TRUST_LABELS } from './glossary-labels';
+import { CATEGORY_LABELS, FORM_KIND_LABELS, SOURCE_KIND_LABELS, TRUST_LABELS } from '../glossary/glossary-labels';
 import { viewHash } from './view-hash';
 
 export interface EntryViewOptions {

@@ -1,6 +1,6 @@
 import type { GlossaryEntry } from '../glossary/compiled-glossary';
 import { el, uniqueId, visuallyHidden } from './create-element';
-import { CATEGORY_LABELS, FORM_KIND_LABELS } from './glossary-labels';
+import { CATEGORY_LABELS, FORM_KIND_LABELS } from '../glossary/glossary-labels';
 import type { GlossarySearch, SearchHit } from './glossary-search';
 import { shortDefinition } from './short-definition';
 

@@ -1,25 +1,7 @@
-import type { ContentGlossary, EntryCategory, TrustLevel } from '../glossary/compiled-glossary';
+import type { ContentGlossary, TrustLevel } from '../glossary/compiled-glossary';
+import { CATEGORY_LABELS, TRUST_LABELS } from '../glossary/glossary-labels';
 import { citedSources, findContentEntry } from '../glossary/find-entry';
 import type { ReadingLevel } from '../settings/settings-items';
-
-/** Human labels for the glossary's categories, as the tooltip shows them. */
-export const CATEGORY_LABELS: Record<EntryCategory, string> = {
-  drug: 'Drug',
-  'drug-class': 'Drug class',
-  disease: 'Disease',
-  'cell-or-tissue': 'Cell or tissue',
-  molecule: 'Molecule',
-  'biological-process': 'Biological process',
-  treatment: 'Treatment',
-  'clinical-concept': 'Clinical concept',
-};
-
-/** Words after a source's title, so the reader weighs it: a review and a commercial blog are not equal. */
-export const TRUST_LABELS: Record<TrustLevel, string> = {
-  high: 'high trust',
-  medium: 'medium trust',
-  low: 'low trust',
-};
 
 export const NOTICE_TEXT = 'Educational, not medical advice.';
 
@@ -49,7 +31,8 @@ export function tooltipContent(
   const sources = citedSources(glossary, entry).flatMap(({ source }) => {
     if (seen.has(source.id)) return [];
     seen.add(source.id);
-    return [{ text: `${source.shortTitle} · ${TRUST_LABELS[source.trust]}`, trust: source.trust }];
+    // Lower case: the label follows the title mid-line ("Cancers review · high trust").
+    return [{ text: `${source.shortTitle} · ${TRUST_LABELS[source.trust].toLowerCase()}`, trust: source.trust }];
   });
   return {
     entryId: entry.id,
