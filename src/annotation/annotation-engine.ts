@@ -1,5 +1,10 @@
 import type { ContentGlossary } from '../glossary/compiled-glossary';
-import { buildTermMatcher, type TermMatch, type TermMatcher } from '../matching/build-term-matcher';
+import {
+  buildTermMatcher,
+  buildTermMatcherInSteps,
+  type TermMatch,
+  type TermMatcher,
+} from '../matching/build-term-matcher';
 import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
@@ -9,7 +14,7 @@ import { repairPageMutations } from './repair-page-mutations';
 import { SplitRegistry } from './split-registry';
 import { TextRunCollector, type TextRun } from './text-run-collector';
 import { wrapRunMatches, type AcceptedMatch } from './wrap-run-matches';
-import { yieldToMain } from './yield-to-main';
+import { yieldToMain, yieldToMainAfterFrame } from './yield-to-main';
 
 /** The part of WXT's ContentScriptContext the annotator needs (the benchmark passes its own). */
 export interface AnnotatorContext {
@@ -34,10 +39,14 @@ export interface AnnotationStats {
   workMs: number;
   /** The longest single slice, in ms. */
   longestSliceMs: number;
+  /** Slices of work so far. */
+  slices: number;
   /** Wall-clock time of the first full pass, from its start to its last mark, in ms. */
   firstPassMs: number | null;
   /** Work of the first full pass alone, in ms. */
   firstPassWorkMs: number | null;
+  /** Where the first full pass's work went: building the matcher, walking and matching, deciding, wrapping (ms). */
+  firstPassPhasesMs: { build: number; collect: number; resolve: number; wrap: number } | null;
 }
 
 export interface AnnotationEngineOptions {
@@ -64,11 +73,15 @@ export class AnnotationEngine {
     passes: 0,
     workMs: 0,
     longestSliceMs: 0,
+    slices: 0,
     firstPassMs: null,
     firstPassWorkMs: null,
+    firstPassPhasesMs: null,
   };
-  private readonly matcher: TermMatcher;
-  private evidence: PageEvidence;
+  /** Built in slices at the start of the first pass (a large glossary takes a while). */
+  private matcher: TermMatcher | null = null;
+  private readonly matcherSteps: Generator<void, TermMatcher, void>;
+  private evidence: PageEvidence | null = null;
   private readonly registry = new SplitRegistry();
   private readonly window: Window;
   private readonly sliceMs: number;
@@ -93,8 +106,7 @@ export class AnnotationEngine {
     private readonly document: Document,
     options: AnnotationEngineOptions = {},
   ) {
-    this.matcher = buildTermMatcher(glossary.forms);
-    this.evidence = new PageEvidence(this.matcher);
+    this.matcherSteps = buildTermMatcherInSteps(glossary.forms);
     this.window = document.defaultView ?? window;
     this.sliceMs = options.sliceMs ?? 8;
     this.batchDelayMs = options.batchDelayMs ?? 80;
@@ -153,12 +165,10 @@ export class AnnotationEngine {
   }
 
   private activate(): void {
-    injectMarkStyles(this.document);
-    this.evidence = new PageEvidence(this.matcher);
-    const root = this.document.documentElement;
-    if (root && typeof MutationObserver === 'function') {
+    this.evidence = null;
+    if (typeof MutationObserver === 'function') {
       this.observer = new MutationObserver((records) => this.handleRecords(records));
-      this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+      this.observe(this.observer);
     }
     this.requestFullPass();
   }
@@ -177,19 +187,39 @@ export class AnnotationEngine {
     this.resolveIdleIfDone();
   }
 
-  /** Runs our own DOM writes so that the observer reports the page's changes only, never ours. */
+  /**
+   * Runs our own DOM writes unobserved, so that the observer reports the page's changes only, never ours (and
+   * the browser builds no mutation records for the thousands of nodes a slice of wrapping touches).
+   */
   private ownWrites(write: () => void): void {
-    const pending = this.observer?.takeRecords();
-    if (pending && pending.length > 0) this.handleRecords(pending);
-    write();
-    this.observer?.takeRecords();
+    const observer = this.observer;
+    if (!observer) return write();
+    const pending = observer.takeRecords();
+    if (pending.length > 0) this.handleRecords(pending);
+    observer.disconnect();
+    try {
+      write();
+    } finally {
+      this.observe(observer);
+    }
+  }
+
+  private observe(observer: MutationObserver): void {
+    const root = this.document.documentElement;
+    if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
   private handleRecords(records: readonly MutationRecord[]): void {
     if (!this.active) return;
-    const touched = repairPageMutations(records, this.registry);
-    // The repairs are our writes: drop their records.
-    this.observer?.takeRecords();
+    let touched: Node[] = [];
+    const observer = this.observer;
+    // The repairs are our writes: unobserved.
+    observer?.disconnect();
+    try {
+      touched = repairPageMutations(records, this.registry);
+    } finally {
+      if (observer && this.observer === observer) this.observe(observer);
+    }
     for (const node of touched) {
       const root = this.rescanRootFor(node);
       if (!root) continue;
@@ -275,51 +305,60 @@ export class AnnotationEngine {
       const duration = now() - sliceStart;
       passWork += duration;
       this.stats.workMs += duration;
+      this.stats.slices++;
       if (duration > this.stats.longestSliceMs) this.stats.longestSliceMs = duration;
     };
-    const checkpoint = async () => {
+    const checkpoint = async (afterFrame = false) => {
       endSlice();
-      await yieldToMain(this.window);
+      await (afterFrame ? yieldToMainAfterFrame(this.window) : yieldToMain(this.window));
       if (this.ctx.isInvalid || this.generation !== generation || !this.active) throw ABORTED;
       sliceStart = now();
     };
     const overBudget = () => now() - sliceStart > this.sliceMs;
+    const workSoFar = () => passWork + (now() - sliceStart);
     this.stats.passes++;
     this.changedBlocks.clear();
-    if (full) this.evidence = new PageEvidence(this.matcher);
+    while (this.matcher === null) {
+      const step = this.matcherSteps.next();
+      if (step.done) this.matcher = step.value;
+      else if (overBudget()) await checkpoint();
+    }
+    const matcher = this.matcher;
+    if (full || this.evidence === null) this.evidence = new PageEvidence(matcher);
     const evidence = this.evidence;
+    const buildMs = workSoFar();
 
-    // 1. Walk and match: reads only.
-    const knownLocal = evidence.localForms();
-    const localMatcher = knownLocal.length > 0 ? buildTermMatcher(knownLocal) : null;
-    const runs: TextRun[] = [];
-    const found: TermMatch[][] = [];
+    // 1. Walk and match: reads only. Only runs with matches are kept.
+    let runs: TextRun[] = [];
+    let found: TermMatch[][] = [];
     let evidenceChanged = false;
-    for (const root of roots) {
-      const collector = new TextRunCollector(root, (run) => {
-        let matches = this.matcher.findMatches(run.text);
-        if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(run.text));
-        if ((matches.length > 0 || run.text.includes('(')) && evidence.record(run.text, matches))
-          evidenceChanged = true;
-        runs.push(run);
-        found.push(matches);
-      });
-      while (!collector.step(sliceStart + this.sliceMs, now)) await checkpoint();
-      if (collector.lostPlace) this.pendingRoots.add(root);
+    for (let attempt = 0; ; attempt++) {
+      const knownLocal = evidence.localForms().length;
+      const localMatcher = knownLocal > 0 ? buildTermMatcher(evidence.localForms()) : null;
+      runs = [];
+      found = [];
+      const scratch: TermMatch[] = [];
+      const onText = (text: string, collector: TextRunCollector) => {
+        scratch.length = 0;
+        let matches = matcher.findMatches(text, scratch);
+        if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text));
+        if (matches.length === 0 && text.indexOf('(') === -1) return;
+        if (evidence.record(text, matches)) evidenceChanged = true;
+        if (matches.length === 0) return;
+        runs.push(collector.run());
+        found.push(matches === scratch ? scratch.slice() : matches);
+      };
+      for (const root of roots) {
+        const collector = new TextRunCollector(root, onText);
+        while (!collector.step(sliceStart + this.sliceMs, now)) await checkpoint();
+        if (collector.lostPlace) this.pendingRoots.add(root);
+      }
+      // The text defines abbreviations the glossary lacks ("pomalidomide (POM)"): walk once more to find
+      // them everywhere, before anything is wrapped.
+      if (!full || attempt > 0 || evidence.localForms().length === knownLocal) break;
     }
 
-    // Abbreviations this text defines that the glossary lacks ("pomalidomide (POM)"): look for them too.
-    const local = evidence.localForms();
-    if (local.length > knownLocal.length) {
-      const fresh = local.filter((form) => !knownLocal.some((known) => known.text === form.text));
-      const freshMatcher = buildTermMatcher(fresh);
-      for (let i = 0; i < runs.length; i++) {
-        const text = runs[i]!.text;
-        if (!fresh.some((form) => text.includes(form.text))) continue;
-        found[i] = mergeMatches(found[i]!, freshMatcher.findMatches(text));
-        if (overBudget()) await checkpoint();
-      }
-    }
+    const collectMs = workSoFar() - buildMs;
 
     // 2. Decide, with everything the page says, which occurrences to annotate.
     const firstOnly = this.settings.occurrenceMode === 'first';
@@ -350,8 +389,12 @@ export class AnnotationEngine {
     // Evidence that changes decisions taken on text outside this pass: look at the whole page again.
     if (evidenceChanged && !full) this.pendingFull = true;
 
-    // 3. Wrap, starting with what the reader sees.
+    const resolveMs = workSoFar() - collectMs - buildMs;
+
+    // 3. Wrap, starting with what the reader sees. The marks' stylesheet comes with the first mark: a page
+    // without terms gets none.
     let wrapped = 0;
+    if (work.length > 0) injectMarkStyles(this.document);
     const ordered = visibleFirst(work);
     for (let k = 0; k < ordered.length;) {
       this.ownWrites(() => {
@@ -361,12 +404,19 @@ export class AnnotationEngine {
           wrapped += wrapRunMatches(run, accepted, this.registry);
         } while (k < ordered.length && !overBudget());
       });
-      if (k < ordered.length) await checkpoint();
+      // Let the browser lay out this slice's marks before the next: one long frame at the end otherwise.
+      if (k < ordered.length) await checkpoint(true);
     }
     endSlice();
     if (full && this.stats.firstPassMs === null) {
       this.stats.firstPassMs = now() - passStart;
       this.stats.firstPassWorkMs = passWork;
+      this.stats.firstPassPhasesMs = {
+        build: buildMs,
+        collect: collectMs,
+        resolve: resolveMs,
+        wrap: passWork - buildMs - collectMs - resolveMs,
+      };
       this.reportFirstPass(passStart, passWork);
     }
     if (wrapped > 0) this.notify();

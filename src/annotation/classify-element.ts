@@ -95,20 +95,25 @@ function isEditable(element: Element): boolean {
   return value !== null && value.toLowerCase() !== 'false';
 }
 
+// One lookup per element: the walker asks for every element of the page.
+const ROLE_BY_TAG = new Map<string, ElementRole>([
+  ...[...SKIPPED].map((name) => [name, 'skip'] as const),
+  ...[...INLINE_TAGS].map((name) => [name, 'inline'] as const),
+]);
+
 /** The role of `element` for the text walker (by tag and attributes only: no style is computed). */
 export function classifyElement(element: Element): ElementRole {
   const name = element.localName;
-  if (SKIPPED.has(name)) return 'skip';
+  const role = ROLE_BY_TAG.get(name) ?? 'block';
+  if (role === 'skip') return role;
   if (element.hasAttribute('contenteditable') && isEditable(element)) return 'skip';
-  if (name === 'mark') {
+  if (role === 'inline') {
+    if (name !== 'mark') return role;
     if (element.hasAttribute(ENTRY_ID_ATTRIBUTE)) return 'annotation';
     // Another highlighter's marks (mark.js-based): leave them as they are.
-    if (element.hasAttribute('data-markjs')) return 'skip';
-    return 'inline';
+    return element.hasAttribute('data-markjs') ? 'skip' : 'inline';
   }
-  if (INLINE_TAGS.has(name)) return 'inline';
-  if (element.hasAttribute(EXTENSION_UI_ATTRIBUTE)) return 'skip';
-  return 'block';
+  return element.hasAttribute(EXTENSION_UI_ATTRIBUTE) ? 'skip' : 'block';
 }
 
 /**

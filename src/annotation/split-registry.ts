@@ -40,10 +40,6 @@ export class SplitRegistry {
       if (!pieces) this.piecesOf.set(origin, (pieces = new Set()));
       pieces.add(created);
       this.originOf.set(created, origin);
-      if (created.nodeType === 1) {
-        const inner = created.firstChild;
-        if (inner) this.originOf.set(inner, origin);
-      }
     }
     if (origin === node) this.prefixOf.set(origin, origin.data);
   }
@@ -132,7 +128,6 @@ export class SplitRegistry {
 
   private forgetNode(piece: Node): void {
     this.originOf.delete(piece);
-    if (piece.nodeType === 1 && piece.firstChild) this.originOf.delete(piece.firstChild);
   }
 
   /** The pieces in document order: usually the siblings right after the origin. */

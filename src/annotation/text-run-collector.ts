@@ -1,4 +1,4 @@
-import { classifyElement, closestBlock, INLINE_TAGS } from './classify-element';
+import { classifyElement, INLINE_TAGS } from './classify-element';
 
 /**
  * The text of consecutive text nodes inside one block, as the reader sees it flow: "<i>CAR</i> T" and
@@ -17,88 +17,129 @@ export interface TextRun {
 }
 
 const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 const HAS_VISIBLE_CHARACTER = /\S/;
 
+/** Whether a text is only white space (indentation between blocks, mostly): a quick look before a regex. */
+function isBlank(data: string): boolean {
+  const first = data.charCodeAt(0);
+  if (first > 0x20 && first !== 0xa0) return false;
+  return !HAS_VISIBLE_CHARACTER.test(data);
+}
+// NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, spelled out: NodeFilter may not exist where tests run.
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+
 /**
- * Walks a subtree in document order, in slices that stop at a deadline, and hands over each text run. The
- * walk reads the DOM only (tag names, attributes, text): it computes no style and forces no layout.
+ * Walks a subtree in document order with a TreeWalker, in slices that stop at a deadline, and hands over the
+ * text of each run. The walk reads the DOM only (tag names, attributes, text): it computes no style and
+ * forces no layout. `onText` gets the run's text; it calls `run()` only for the runs it keeps, so the
+ * common case (a run without terms) allocates nothing more.
  */
 export class TextRunCollector {
-  private next: Node | null;
+  private readonly walker: TreeWalker;
+  private started = false;
+  private done = false;
   private nodes: Text[] = [];
   private texts: string[] = [];
   private annotated: boolean[] | null = null;
+  private runBlock: Element | null = null;
+  private lastParent: Node | null = null;
+  private lastParentBlock: Element | null = null;
+  private lastParentIsAnnotation = false;
+  private pendingText = '';
   /** Set when the page removed the node the walk was about to visit: its result is incomplete. */
   lostPlace = false;
 
   constructor(
     private readonly root: Element,
-    private readonly onRun: (run: TextRun) => void,
+    private readonly onText: (text: string, collector: TextRunCollector) => void,
   ) {
-    this.next = root.firstChild;
+    this.walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+  }
+
+  /** The run whose text `onText` is looking at. */
+  run(): TextRun {
+    const texts = this.texts;
+    const starts = new Array<number>(texts.length);
+    let offset = 0;
+    for (let i = 0; i < texts.length; i++) {
+      starts[i] = offset;
+      offset += texts[i]!.length;
+    }
+    return {
+      text: this.pendingText,
+      nodes: this.nodes.slice(),
+      starts,
+      annotated: this.annotated?.slice() ?? null,
+      block: this.runBlock ?? this.root,
+    };
   }
 
   /** Walks until done or until `now()` passes `deadline`; true when the whole subtree has been walked. */
   step(deadline: number, now: () => number): boolean {
-    const root = this.root;
-    let node = this.next;
-    if (node && !node.isConnected && root.isConnected) {
-      this.lostPlace = true;
-      node = null;
+    if (this.done) return true;
+    const walker = this.walker;
+    let node: Node | null;
+    if (!this.started) {
+      this.started = true;
+      node = walker.nextNode();
+    } else {
+      node = walker.currentNode;
+      if (!node.isConnected && this.root.isConnected) {
+        this.lostPlace = true;
+        node = null;
+      }
     }
     let count = 0;
     while (node) {
-      if ((++count & 255) === 0 && now() > deadline) {
-        this.next = node;
-        return false;
-      }
-      let descend = false;
+      if ((++count & 255) === 0 && now() > deadline) return false;
       if (node.nodeType === TEXT_NODE) {
         this.addText(node as Text);
-      } else if (node.nodeType === ELEMENT_NODE) {
-        const role = classifyElement(node as Element);
-        if (role === 'inline' || role === 'annotation') descend = true;
-        else {
-          this.flush();
-          descend = role === 'block';
-        }
-      }
-      if (descend && node.firstChild) {
-        node = node.firstChild;
+        node = walker.nextNode();
         continue;
       }
-      // Leave the node, and every ancestor whose last child it was; leaving a block ends the run.
-      for (;;) {
-        if (node === root) {
-          node = null;
-          break;
-        }
-        const sibling: Node | null = node!.nextSibling;
-        if (sibling) {
-          node = sibling;
-          break;
-        }
-        node = node!.parentNode;
-        if (!node || node === root) {
-          node = null;
-          break;
-        }
-        if (!INLINE_TAGS.has((node as Element).localName)) this.flush();
+      const role = classifyElement(node as Element);
+      if (role === 'skip') {
+        this.flush();
+        node = this.nextOutside();
+      } else {
+        if (role === 'block') this.flush();
+        node = walker.nextNode();
       }
     }
     this.flush();
-    this.next = null;
+    this.done = true;
     return true;
   }
 
+  /** The next node after the current element's subtree. */
+  private nextOutside(): Node | null {
+    const walker = this.walker;
+    let next = walker.nextSibling();
+    while (!next) {
+      if (!walker.parentNode()) return null;
+      next = walker.nextSibling();
+    }
+    return next;
+  }
+
   private addText(node: Text): void {
+    const parent = node.parentNode!;
+    if (parent !== this.lastParent) {
+      this.lastParent = parent;
+      let block = parent as Element;
+      while (block !== this.root && INLINE_TAGS.has(block.localName)) block = block.parentNode as Element;
+      this.lastParentBlock = block;
+      this.lastParentIsAnnotation =
+        (parent as Element).localName === 'mark' && classifyElement(parent as Element) === 'annotation';
+    }
+    // Leaving a block (text after a nested block, in its parent) ends the run.
+    if (this.lastParentBlock !== this.runBlock) {
+      this.flush();
+      this.runBlock = this.lastParentBlock;
+    }
     const data = node.data;
-    if (this.nodes.length === 0 && !HAS_VISIBLE_CHARACTER.test(data)) return;
-    const parent = node.parentNode as Element | null;
-    const inAnnotation =
-      parent !== null && parent.localName === 'mark' && classifyElement(parent) === 'annotation';
-    if (inAnnotation) {
+    if (this.nodes.length === 0 && isBlank(data)) return;
+    if (this.lastParentIsAnnotation) {
       this.annotated ??= this.nodes.map(() => false);
       this.annotated.push(true);
     } else this.annotated?.push(false);
@@ -107,21 +148,14 @@ export class TextRunCollector {
   }
 
   private flush(): void {
-    const nodes = this.nodes;
-    if (nodes.length === 0) return;
+    if (this.nodes.length === 0) return;
     const texts = this.texts;
-    const starts = new Array<number>(nodes.length);
-    let offset = 0;
-    for (let i = 0; i < texts.length; i++) {
-      starts[i] = offset;
-      offset += texts[i]!.length;
-    }
-    const text = texts.length === 1 ? texts[0]! : texts.join('');
-    const block = closestBlock(nodes[0]!) ?? this.root;
-    const annotated = this.annotated;
-    this.nodes = [];
-    this.texts = [];
+    this.pendingText = texts.length === 1 ? texts[0]! : texts.join('');
+    this.onText(this.pendingText, this);
+    // Reused: a kept run copied them.
+    this.nodes.length = 0;
+    this.texts.length = 0;
     this.annotated = null;
-    this.onRun({ text, nodes, starts, annotated, block });
+    this.pendingText = '';
   }
 }

@@ -26,3 +26,21 @@ export function yieldToMain(window: Window): Promise<void> {
   }
   return new Promise((resolve) => window.setTimeout(resolve, 0));
 }
+
+/**
+ * Gives the main thread back until the browser has rendered a frame (or `timeoutMs` passed: hidden tabs
+ * render none), so that the layout each slice of wrapping causes is done a slice at a time, not in one long
+ * frame at the end.
+ */
+export function yieldToMainAfterFrame(window: Window, timeoutMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      resolve();
+    };
+    window.requestAnimationFrame(() => window.setTimeout(finish, 0));
+    window.setTimeout(finish, timeoutMs);
+  });
+}

@@ -1,5 +1,13 @@
 import type { ContentForm } from '../glossary/compiled-glossary';
-import { APOSTROPHE, foldCharCode, IGNORED, isWordCharCode, SEPARATOR } from './fold-char-code';
+import {
+  APOSTROPHE,
+  FOLD_ASCII,
+  foldCharCode,
+  IGNORED,
+  isWordCharCode,
+  SEPARATOR,
+  WORD_ASCII,
+} from './fold-char-code';
 import { inflectSurfaceForm } from './inflect-surface-form';
 import { normalizeSurfaceForm } from './normalize-surface-form';
 
@@ -27,19 +35,91 @@ interface Candidate {
   form: ContentForm;
   /** Case-sensitive forms: the spelling to compare with (separators and apostrophes normalised, case kept). */
   exact: string | null;
+  /** Priority inside one key: real forms before inflected spellings, case-sensitive before insensitive. */
+  rank: number;
 }
 
+/** Suffixes of keys kept together under one node until there are too many of them (a burst trie). */
+interface Suffix {
+  /** The rest of a folded key after the node's path. */
+  rest: string;
+  candidates: Candidate[];
+}
+
+/**
+ * A node of a burst trie (Heinz, Zobel & Williams, 2002). Keys are spelled by nodes only as far as they
+ * share prefixes with other keys; the rest of a key waits in its node's bucket, compared as a string, until
+ * the bucket grows past BURST_AT and is split into child nodes. Building costs a few steps per key instead
+ * of one node per character; the first child is stored inline, a Map made only for a second one.
+ */
 interface TrieNode {
-  next: Map<number, TrieNode> | null;
+  /** Folded code of the inline child's character, or -2. */
+  code: number;
+  child: TrieNode | null;
+  more: Map<number, TrieNode> | null;
   /** Forms whose folded key ends here, most specific first. */
   candidates: Candidate[] | null;
+  bucket: Suffix[] | null;
 }
 
-const newNode = (): TrieNode => ({ next: null, candidates: null });
+const BURST_AT = 8;
 
-/** Priority inside one key: real forms before inflected spellings, case-sensitive before case-insensitive. */
-function rank(candidate: Candidate, inflected: boolean): number {
-  return (inflected ? 2 : 0) + (candidate.exact === null ? 1 : 0);
+const newNode = (): TrieNode => ({ code: -2, child: null, more: null, candidates: null, bucket: null });
+
+function childOf(node: TrieNode, code: number): TrieNode | null {
+  if (node.code === code) return node.child;
+  return node.more === null ? null : (node.more.get(code) ?? null);
+}
+
+function addChild(node: TrieNode, code: number): TrieNode {
+  const existing = childOf(node, code);
+  if (existing) return existing;
+  const child = newNode();
+  if (node.child === null) {
+    node.code = code;
+    node.child = child;
+  } else (node.more ??= new Map()).set(code, child);
+  return child;
+}
+
+function addCandidates(list: Candidate[], added: readonly Candidate[]): void {
+  for (const candidate of added) {
+    if (!list.some((c) => c.form === candidate.form && c.exact === candidate.exact)) list.push(candidate);
+  }
+}
+
+function addSuffix(node: TrieNode, rest: string, candidates: Candidate[]): void {
+  if (rest === '') {
+    if (node.candidates === null) node.candidates = candidates;
+    else addCandidates(node.candidates, candidates);
+    return;
+  }
+  const bucket = (node.bucket ??= []);
+  let same: Suffix | undefined;
+  for (const suffix of bucket) if (suffix.rest === rest) same = suffix;
+  if (same) addCandidates(same.candidates, candidates);
+  else bucket.push({ rest, candidates });
+  if (bucket.length > BURST_AT) {
+    node.bucket = null;
+    for (const suffix of bucket)
+      addSuffix(addChild(node, suffix.rest.charCodeAt(0)), suffix.rest.slice(1), suffix.candidates);
+  }
+}
+
+const NEEDS_FOLDING = /[^\x20\x27\x30-\x39\x61-\x7a]/;
+
+/** A key folded as the scan folds text: case, separators (runs collapsed) and apostrophes; joiners dropped. */
+function foldKey(normalized: string): string {
+  const lower = normalized.toLowerCase();
+  // Normalised lower-case ASCII is folded already (the common case: no string is built).
+  if (!NEEDS_FOLDING.test(lower)) return lower;
+  const codes: number[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    const code = foldCharCode(lower.charCodeAt(i));
+    if (code === IGNORED || (code === SEPARATOR && codes[codes.length - 1] === SEPARATOR)) continue;
+    codes.push(code);
+  }
+  return String.fromCharCode(...codes);
 }
 
 /**
@@ -48,8 +128,22 @@ function rank(candidate: Candidate, inflected: boolean): number {
  * on the text and the length of the longest form, not on how many forms the glossary has.
  */
 export function buildTermMatcher(forms: readonly ContentForm[]): TermMatcher {
+  const steps = buildTermMatcherInSteps(forms);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+// Forms added between two chances to pause.
+const FORMS_PER_STEP = 128;
+
+/**
+ * The same build, as a generator that pauses every FORMS_PER_STEP forms, so that a large glossary can be
+ * built in slices of work between which the page keeps running (the annotator resumes it until done).
+ */
+export function* buildTermMatcherInSteps(forms: readonly ContentForm[]): Generator<void, TermMatcher, void> {
   const root = newNode();
-  const ranks = new WeakMap<Candidate, number>();
   const exactForms = new Map<string, ContentForm[]>();
   const addExact = (spelling: string, form: ContentForm) => {
     const list = exactForms.get(spelling);
@@ -57,41 +151,60 @@ export function buildTermMatcher(forms: readonly ContentForm[]): TermMatcher {
     else if (!list.includes(form)) list.push(form);
   };
 
-  const insert = (key: string, candidate: Candidate, inflected: boolean): void => {
-    let node = root;
-    for (let i = 0; i < key.length; i++) {
-      const code = foldCharCode(key.charCodeAt(i));
-      if (code === IGNORED) continue;
-      node.next ??= new Map();
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = newNode()));
+  const insert = (spelling: string, candidate: Candidate): void => {
+    const key = foldKey(spelling);
+    if (key === '') return;
+    // The root always spells the first character: the scan looks it up by table.
+    let node = addChild(root, key.charCodeAt(0));
+    let i = 1;
+    for (; i < key.length; i++) {
+      const child = childOf(node, key.charCodeAt(i));
+      if (child === null) break;
       node = child;
     }
-    if (node === root) return;
-    const list = (node.candidates ??= []);
-    if (list.some((c) => c.form === candidate.form && c.exact === candidate.exact)) return;
-    ranks.set(candidate, rank(candidate, inflected));
-    list.push(candidate);
-    list.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+    addSuffix(node, key.slice(i), [candidate]);
   };
 
-  for (const form of forms) {
-    const key = normalizeSurfaceForm(form.text, false);
-    if (!key) continue;
-    const exact = form.caseSensitive ? normalizeSurfaceForm(form.text, true) : null;
-    insert(key, { form, exact }, false);
+  for (let index = 0; index < forms.length; index++) {
+    if (index % FORMS_PER_STEP === FORMS_PER_STEP - 1) yield;
+    const form = forms[index]!;
+    const normalized = normalizeSurfaceForm(form.text, form.caseSensitive);
+    if (!normalized) continue;
+    const exact = form.caseSensitive ? normalized : null;
+    insert(normalized, { form, exact, rank: exact === null ? 1 : 0 });
     if (exact !== null) addExact(exact, form);
-    for (const inflected of inflectSurfaceForm(exact ?? key, form.caseSensitive)) {
-      insert(inflected, { form, exact: exact === null ? null : inflected }, true);
+    for (const inflected of inflectSurfaceForm(normalized, form.caseSensitive)) {
+      insert(inflected, { form, exact: exact === null ? null : inflected, rank: exact === null ? 3 : 2 });
       if (exact !== null) addExact(inflected, form);
     }
   }
+  sortCandidates(root);
+
+  // The first character of a term, looked up by raw code for ASCII (both cases lead to the same node).
+  const rootAscii: (TrieNode | null)[] = [];
+  for (let c = 0; c < 128; c++) rootAscii.push(childOf(root, foldCharCode(c)));
 
   return {
     forms,
-    findMatches: (text, out = []) => scan(root, text, out),
+    findMatches: (text, out = []) => scan(root, rootAscii, text, out),
     caseSensitiveFormsSpelled: (text) => exactForms.get(normalizeSurfaceForm(text, true)) ?? [],
   };
+}
+
+/**
+ * Puts the most specific candidates first wherever a key has several (real forms before inflected spellings,
+ * case-sensitive before insensitive); the sort is stable, so among equals glossary order decides.
+ */
+function sortCandidates(root: TrieNode): void {
+  const byRank = (a: Candidate, b: Candidate) => a.rank - b.rank;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.candidates && node.candidates.length > 1) node.candidates.sort(byRank);
+    for (const suffix of node.bucket ?? []) if (suffix.candidates.length > 1) suffix.candidates.sort(byRank);
+    if (node.child) stack.push(node.child);
+    for (const child of node.more?.values() ?? []) stack.push(child);
+  }
 }
 
 /** Whether text[start, end) spells `exact` with case kept (separator runs and apostrophes folded). */
@@ -110,28 +223,29 @@ function spellsExactly(text: string, start: number, end: number, exact: string):
   return q === exact.length;
 }
 
-// Scratch space for the terminals passed on one walk (a walk is never longer than the longest form).
+// Terminals passed on one walk: where each ends, and its candidates.
 let endStack = new Int32Array(64);
-const nodeStack: TrieNode[] = [];
+const candidateStack: Candidate[][] = [];
 
-function scan(root: TrieNode, text: string, out: TermMatch[]): TermMatch[] {
-  const rootNext = root.next;
-  if (!rootNext) return out;
+function scan(root: TrieNode, rootAscii: (TrieNode | null)[], text: string, out: TermMatch[]): TermMatch[] {
+  if (root.child === null) return out;
   const length = text.length;
   let previousIsWord = false;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    const isWord = isWordCharCode(code);
+    // ASCII inline: this loop sees every character of the page.
+    const isWord = code < 128 ? WORD_ASCII[code] === 1 : isWordCharCode(code);
     // A term starts where a word starts (or on a non-word character, for forms that begin with one).
     if (!(previousIsWord && isWord)) {
-      const first = rootNext.get(foldCharCode(code));
-      if (first !== undefined) {
+      const first = code < 128 ? rootAscii[code]! : childOf(root, foldCharCode(code));
+      if (first !== null) {
         const match = walk(first, text, i, length);
         if (match !== null) {
           out.push(match);
           i = match.end;
-          previousIsWord = isWordCharCode(text.charCodeAt(i - 1));
+          const last = text.charCodeAt(i - 1);
+          previousIsWord = last < 128 ? WORD_ASCII[last] === 1 : isWordCharCode(last);
           continue;
         }
       }
@@ -142,53 +256,82 @@ function scan(root: TrieNode, text: string, out: TermMatch[]): TermMatch[] {
   return out;
 }
 
+/** The folded code of text[j] and the index after it (a run of separators is one separator); -1 at the end. */
+let nextIndex = 0;
+function foldedAt(text: string, j: number, length: number): number {
+  while (j < length) {
+    const raw = text.charCodeAt(j);
+    const code = raw < 128 ? FOLD_ASCII[raw]! : foldCharCode(raw);
+    j++;
+    if (code === IGNORED) continue;
+    if (code === SEPARATOR) {
+      // A run of separators ("CAR  -  T") is one separator, as in normalised forms.
+      while (j < length) {
+        const next = foldCharCode(text.charCodeAt(j));
+        if (next !== SEPARATOR && next !== IGNORED) break;
+        j++;
+      }
+    }
+    nextIndex = j;
+    return code;
+  }
+  nextIndex = j;
+  return -1;
+}
+
+/** Where `rest` ends when text from `j` spells it (folded), or -1. */
+function matchRest(text: string, j: number, length: number, rest: string): number {
+  for (let k = 0; k < rest.length; k++) {
+    if (foldedAt(text, j, length) !== rest.charCodeAt(k)) return -1;
+    j = nextIndex;
+  }
+  return j;
+}
+
 /** Walks the trie from `start` (whose first character led to `node`); returns the longest acceptable match. */
 function walk(node: TrieNode, text: string, start: number, length: number): TermMatch | null {
   let depth = 0;
+  const record = (end: number, candidates: Candidate[]) => {
+    if (depth === endStack.length) {
+      const grown = new Int32Array(depth * 2);
+      grown.set(endStack);
+      endStack = grown;
+    }
+    endStack[depth] = end;
+    candidateStack[depth++] = candidates;
+  };
   let j = start + 1;
   for (;;) {
-    if (node.candidates !== null && isBoundary(text, j, length)) {
-      if (depth === endStack.length) {
-        const grown = new Int32Array(depth * 2);
-        grown.set(endStack);
-        endStack = grown;
+    if (node.candidates !== null && isBoundary(text, j, length)) record(j, node.candidates);
+    if (node.bucket !== null) {
+      for (const suffix of node.bucket) {
+        const end = matchRest(text, j, length, suffix.rest);
+        if (end !== -1 && isBoundary(text, end, length)) record(end, suffix.candidates);
       }
-      endStack[depth] = j;
-      nodeStack[depth++] = node;
     }
-    if (j >= length || node.next === null) break;
-    let code = foldCharCode(text.charCodeAt(j));
-    let after = j + 1;
-    if (code === IGNORED) {
-      j = after;
-      continue;
-    }
-    if (code === SEPARATOR) {
-      // A run of separators ("CAR  -  T") is one separator, as in normalised forms.
-      while (after < length) {
-        const next = foldCharCode(text.charCodeAt(after));
-        if (next !== SEPARATOR && next !== IGNORED) break;
-        after++;
-      }
-      code = SEPARATOR;
-    }
-    const child = node.next.get(code);
-    if (child === undefined) break;
+    if (node.child === null) break;
+    const code = foldedAt(text, j, length);
+    if (code === -1) break;
+    const child = node.code === code ? node.child : node.more === null ? null : (node.more.get(code) ?? null);
+    if (child === null) break;
     node = child;
-    j = after;
+    j = nextIndex;
   }
-  // Longest first; a case-sensitive form must also match its case.
-  while (depth > 0) {
-    depth--;
-    const end = endStack[depth]!;
-    const candidates = nodeStack[depth]!.candidates!;
-    for (const candidate of candidates) {
+  if (depth === 0) return null;
+  // Longest first (bucket matches may end anywhere); a case-sensitive form must also match its case.
+  for (;;) {
+    let best = -1;
+    for (let d = 0; d < depth; d++) if (best === -1 || endStack[d]! > endStack[best]!) best = d;
+    if (best === -1) return null;
+    const end = endStack[best]!;
+    for (const candidate of candidateStack[best]!) {
       if (candidate.exact === null || spellsExactly(text, start, end, candidate.exact)) {
         return { start, end, form: candidate.form };
       }
     }
+    endStack[best] = -1;
+    if (endStack.subarray(0, depth).every((e) => e === -1)) return null;
   }
-  return null;
 }
 
 /** Whole-word end: the match does not stop in the middle of a word ("carton", "mmHg", "Revlimidx"). */

@@ -24,7 +24,12 @@ function wordBefore(text: string, index: number): string {
   return match ? match[0] : '';
 }
 
+const isDateJoiner = (ch: string | undefined) => ch === '/' || ch === '.' || ch === ':' || ch === '-';
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
 function isDatePlaceholder(text: string, start: number, end: number): boolean {
+  // Cheap test first: this runs for every abbreviation on a page.
+  if (!isDateJoiner(text[end]) && !isDateJoiner(text[start - 1])) return false;
   const after = /^[/.:-]([A-Za-z]{1,4})\b/.exec(text.slice(end, end + 6));
   if (after && DATE_TOKEN.test(after[1]!)) return true;
   const before = /\b([A-Za-z]{1,4})[/.:-]$/.exec(text.slice(Math.max(0, start - 6), start));
@@ -33,6 +38,18 @@ function isDatePlaceholder(text: string, start: number, end: number): boolean {
 
 function isAuthorInitials(text: string, start: number, end: number): boolean {
   if (text[start - 1] !== ' ') return false;
+  const next = text[end];
+  if (!(
+    next === undefined ||
+    next === ',' ||
+    next === '.' ||
+    next === ';' ||
+    next === ':' ||
+    next === ')' ||
+    next === ' '
+  )) {
+    return false;
+  }
   const surname = wordBefore(text, start - 1);
   if (!SURNAME.test(surname) || NOT_SURNAMES.has(surname.toLowerCase())) return false;
   const following = text.slice(end, end + 7);
@@ -57,10 +74,18 @@ export function classifyAbbreviationContext(
   end: number,
   ambiguous: boolean,
 ): AbbreviationRole | null {
+  const first = text[start]!;
+  if (first.toUpperCase() !== first || first.toLowerCase() === first) return null;
   const token = text.slice(start, end);
   if (!/^\p{Lu}[\p{L}\p{N}]*$/u.test(token)) return null;
   if (isDatePlaceholder(text, start, end)) return 'date-placeholder';
-  if (/^\p{Lu}{1,4}s?$/u.test(token) && isAuthorInitials(text, start, end)) return 'author-initials';
-  if (ambiguous && /\d[\s\u00a0]?$/.test(text.slice(Math.max(0, start - 2), start))) return 'unit';
+  if (end - start <= 5 && /^\p{Lu}{1,4}s?$/u.test(token) && isAuthorInitials(text, start, end))
+    return 'author-initials';
+  if (
+    ambiguous &&
+    (isDigit(text[start - 1]) || (/[\s\u00a0]/.test(text[start - 1] ?? '') && isDigit(text[start - 2])))
+  ) {
+    return 'unit';
+  }
   return null;
 }

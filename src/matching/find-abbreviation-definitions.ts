@@ -25,13 +25,18 @@ function isShortFormShape(text: string): boolean {
   );
 }
 
+const isLetterOrDigit = (ch: string): boolean =>
+  (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch > '\u007f' && LETTER_OR_DIGIT.test(ch));
+
 /** The short form without a plural s ("IMiDs" → "IMiD") when it has one. */
 function singular(shortForm: string): string {
   return /[^sS]s$/.test(shortForm) ? shortForm.slice(0, -1) : shortForm;
 }
 
 function lettersOf(shortForm: string): string[] {
-  return [...shortForm.toLowerCase()].filter((ch) => LETTER_OR_DIGIT.test(ch));
+  const letters: string[] = [];
+  for (const ch of shortForm.toLowerCase()) if (isLetterOrDigit(ch)) letters.push(ch);
+  return letters;
 }
 
 /**
@@ -88,7 +93,7 @@ export function findAbbreviationDefinitions(
   for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
     const close = text.indexOf(')', open + 1);
     if (close === -1) break;
-    if (close - open > 60) continue;
+    if (close - open > 60 || close - open < 3) continue;
     while (m < matches.length && matches[m]!.end <= open) m++;
     const before = m > 0 ? matches[m - 1]! : null;
     const shortForm = text

@@ -16,6 +16,18 @@ const wordTable = new Uint8Array(0x10000); // 1 = word character, 2 = not
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+// ASCII answers by table: the scan asks for every character of the page.
+/** Folded code of each ASCII character (see foldCharCode). */
+export const FOLD_ASCII = new Int32Array(128);
+/** 1 for ASCII word characters (see isWordCharCode). */
+export const WORD_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  FOLD_ASCII[c] =
+    c >= 0x41 && c <= 0x5a ? c + 0x20 : c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d) ? 0x20 : c;
+  WORD_ASCII[c] =
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f ? 1 : 0;
+}
+
 function isSeparatorCode(c: number): boolean {
   return (
     c === 0x20 ||
@@ -41,11 +53,7 @@ function computeLower(c: number): number {
  * joiners → IGNORED, letters → lower case unless `keepCase`.
  */
 export function foldCharCode(c: number, keepCase = false): number {
-  if (c < 0x80) {
-    if (c >= 0x41 && c <= 0x5a) return keepCase ? c : c + 0x20;
-    if (c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d)) return SEPARATOR;
-    return c;
-  }
+  if (c < 0x80) return keepCase && c >= 0x41 && c <= 0x5a ? c : FOLD_ASCII[c]!;
   if (c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032) return APOSTROPHE;
   if (c === 0xad || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff)
     return IGNORED;
@@ -61,9 +69,7 @@ export function foldCharCode(c: number, keepCase = false): number {
  * Invisible joiners count as word characters: they sit inside words.
  */
 export function isWordCharCode(c: number): boolean {
-  if (c < 0x80) {
-    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-  }
+  if (c < 0x80) return WORD_ASCII[c] === 1;
   let kind = wordTable[c]!;
   if (kind === 0) {
     kind = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;

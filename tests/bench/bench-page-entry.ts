@@ -1,0 +1,94 @@
+/**
+ * Runs in the benchmark page (bundled with esbuild): the shipped annotator on the page as it is, the floor
+ * (one TreeWalker pass over the text nodes running the same matcher, no DOM writes) and the naive way simple
+ * highlighters use mark.js (`mark()` with every surface form).
+ */
+import Mark from 'mark.js';
+import { AnnotationEngine, type AnnotatorContext } from '../../src/annotation/annotation-engine';
+import { OCCURRENCE_SELECTOR } from '../../src/annotation/mark-selectors';
+import type { ContentGlossary } from '../../src/glossary/compiled-glossary';
+import { buildTermMatcher } from '../../src/matching/build-term-matcher';
+
+export interface AnnotateResult {
+  buildMs: number;
+  /** Main-thread work: matcher build + every slice of the first pass. */
+  workMs: number;
+  /** From the start until the last mark is placed (includes the time given back to the page). */
+  wallMs: number;
+  longestSliceMs: number;
+  slices: number;
+  marks: number;
+  phases: { build: number; collect: number; resolve: number; wrap: number } | null;
+  textUnchanged: boolean;
+}
+
+const context: AnnotatorContext = {
+  isInvalid: false,
+  onInvalidated: () => () => {},
+  setTimeout: (handler, timeout) => window.setTimeout(handler, timeout),
+};
+
+async function annotate(glossary: ContentGlossary): Promise<AnnotateResult> {
+  const before = document.body.textContent;
+  const start = performance.now();
+  const engine = new AnnotationEngine(context, glossary, document);
+  const setupMs = performance.now() - start;
+  engine.update({ enabled: true, hiddenTerms: [], occurrenceMode: 'every' });
+  await engine.idle();
+  const wallMs = performance.now() - start;
+  return {
+    buildMs: engine.stats.firstPassPhasesMs?.build ?? 0,
+    workMs: setupMs + (engine.stats.firstPassWorkMs ?? 0),
+    wallMs,
+    longestSliceMs: Math.max(setupMs, engine.stats.longestSliceMs),
+    slices: engine.stats.slices,
+    marks: document.querySelectorAll(OCCURRENCE_SELECTOR).length,
+    phases: engine.stats.firstPassPhasesMs,
+    textUnchanged: document.body.textContent === before,
+  };
+}
+
+function floor(glossary: ContentGlossary): { floorMs: number; matches: number; textNodes: number } {
+  const matcher = buildTermMatcher(glossary.forms);
+  const start = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const out: ReturnType<typeof matcher.findMatches> = [];
+  let matches = 0;
+  let textNodes = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = (node.parentNode as Element).localName;
+    if (parent === 'script' || parent === 'style') continue;
+    textNodes++;
+    out.length = 0;
+    matches += matcher.findMatches((node as Text).data, out).length;
+  }
+  return { floorMs: performance.now() - start, matches, textNodes };
+}
+
+const PUNCTUATION = ':;.,-–—‒_(){}[]!\'"+=/?'.split('');
+
+function naive(forms: string[]): { naiveMs: number; marks: number } {
+  const start = performance.now();
+  let marks = 0;
+  new Mark(document.body).mark(forms, {
+    separateWordSearch: false,
+    accuracy: { value: 'exactly', limiters: PUNCTUATION },
+    iframes: false,
+    each: () => void marks++,
+    done: () => {},
+  });
+  return { naiveMs: performance.now() - start, marks };
+}
+
+/** Starts `work` from a task of its own (work started by the driver's evaluate call is not seen as a long task). */
+function inTask<T>(work: () => T | Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setTimeout(() => Promise.resolve().then(work).then(resolve, reject), 0),
+  );
+}
+
+(window as unknown as { oncologyBench: unknown }).oncologyBench = {
+  annotate: (glossary: ContentGlossary) => inTask(() => annotate(glossary)),
+  floor: (glossary: ContentGlossary) => inTask(() => floor(glossary)),
+  naive: (forms: string[]) => inTask(() => naive(forms)),
+};
