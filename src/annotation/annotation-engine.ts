@@ -419,7 +419,17 @@ export class AnnotationEngine {
       };
       this.reportFirstPass(passStart, passWork);
     }
+    this.reportPass(full, wrapped);
     if (wrapped > 0) this.notify();
+  }
+
+  /** One performance mark per pass: visible in the browser's performance tools (and to tests: batching). */
+  private reportPass(full: boolean, wrapped: number): void {
+    try {
+      performance.mark('oncology-glossary:pass', { detail: { full, wrapped } });
+    } catch {
+      // diagnostics only
+    }
   }
 
   private reportFirstPass(start: number, work: number): void {

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  BROWSERS,
+  launchExtensionBrowser,
+  type ExtensionBrowser,
+  type TestPage,
+} from '../harness/extension-browser';
+import { bodySnapshots, idOf, passCount, readOccurrences, waitForPasses } from './annotation-helpers';
+
+describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
+  let browser: ExtensionBrowser;
+  const fixtureOrigin = inject('fixtureOrigin');
+  const open = async (fixture: string): Promise<TestPage> => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtureOrigin}/${fixture}`);
+    await waitForPasses(page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    browser = await launchExtensionBrowser(name);
+  });
+  afterAll(() => browser?.close());
+
+  it('article: each term marked with its entry, inflections and split text included, plain words left alone', async () => {
+    const page = await open('article.html');
+    const occurrences = await readOccurrences(page);
+    const inside = (id: string) => occurrences.filter((o) => o.in === id).map((o) => [o.text, o.id]);
+    expect(inside('drugs')).toEqual([
+      ['lenalidomide', idOf('lenalidomide')],
+      ['IMiD', idOf('IMiD')],
+      ['dexamethasone', idOf('dexamethasone')],
+      ['Lenalidomide', idOf('lenalidomide')],
+      ['Revlimid', idOf('lenalidomide')],
+      ['IMiDs', idOf('IMiD')],
+      ['thalidomide', idOf('thalidomide')],
+      ['pomalidomide', idOf('pomalidomide')],
+    ]);
+    expect(inside('item-1')).toEqual([
+      ['Monoclonal antibodies', idOf('monoclonal antibody')],
+      ['T cells', idOf('T cell')],
+    ]);
+    expect(inside('biology')).toEqual([
+      ['angiogenesis', idOf('angiogenesis')],
+      ['cytokines', idOf('cytokine')],
+      ['metastases', idOf('metastasis')],
+    ]);
+    expect(inside('cell-1')).toEqual([['stem cell transplant', idOf('stem cell transplant')]]);
+    expect(inside('words')).toEqual([]);
+    const lenalidomide = occurrences.filter((o) => o.id === idOf('lenalidomide'));
+    expect(lenalidomide).toHaveLength(3);
+    const myeloma = occurrences.filter((o) => o.id === idOf('multiple myeloma'));
+    expect(myeloma.map((o) => o.text)).toEqual(['multiple myeloma', 'Multiple myeloma', 'multiple myeloma']);
+    await page.close();
+  });
+
+  it('article: text across inline elements is one occurrence; the link still works', async () => {
+    const page = await open('article.html');
+    const split = await page.evaluate(() => {
+      const paragraph = document.getElementById('split')!;
+      const marks = [...paragraph.querySelectorAll('mark[data-glossary-id]')];
+      const link = document.getElementById('trial-link') as HTMLAnchorElement;
+      return {
+        pieces: marks.map((m) => [
+          m.textContent,
+          m.parentElement!.localName,
+          m.getAttribute('data-glossary-part'),
+        ]),
+        heads: paragraph.querySelectorAll('mark[data-glossary-id]:not([data-glossary-part])').length,
+        linkHref: link.getAttribute('href'),
+        linkText: link.textContent,
+        linkMark: link.querySelector('mark')?.getAttribute('data-glossary-id'),
+      };
+    });
+    expect(split.pieces).toEqual([
+      ['CAR', 'i', null],
+      [' T-cell therapy', 'p', 'rest'],
+      ['multiple ', 'p', null],
+      ['myeloma', 'b', 'rest'],
+      ['clinical trial', 'a', null],
+    ]);
+    expect(split.heads).toBe(3);
+    expect(split.linkHref).toBe('#trials');
+    expect(split.linkText).toBe('clinical trial');
+    expect(split.linkMark).toBe(idOf('clinical trial'));
+    await page.click('#trial-link');
+    expect(await page.evaluate(() => location.hash)).toBe('#trials');
+    await page.close();
+  });
+
+  it('abstract: the abbreviations it defines are marked (LEN, MM, POM, and BTZ, which the glossary lacks); author initials and dates are not', async () => {
+    const page = await open('pubmed-abstract.html');
+    const occurrences = await readOccurrences(page);
+    const abbreviations = occurrences.filter((o) => /^[A-Z]{2,4}$/.test(o.text));
+    const byParagraph = (id: string) =>
+      abbreviations.filter((o) => o.in === id).map((o) => `${o.text} ${o.id}`);
+    const [len, mm, pom, btz] = ['lenalidomide', 'multiple myeloma', 'pomalidomide', 'bortezomib'].map(idOf);
+    expect(byParagraph('background')).toEqual([`MM ${mm}`, `LEN ${len}`, `POM ${pom}`, `BTZ ${btz}`]);
+    expect(byParagraph('methods')).toEqual([`MM ${mm}`, `LEN ${len}`, `POM ${pom}`, `BTZ ${btz}`]);
+    expect(byParagraph('results')).toEqual([`POM ${pom}`, `BTZ ${btz}`, `LEN ${len}`]);
+    expect(byParagraph('conclusion')).toEqual([`POM ${pom}`, `MM ${mm}`, `LEN ${len}`]);
+    expect(occurrences.filter((o) => ['authors', 'cite'].includes(o.in))).toEqual([]);
+    // "MM/DD/YYYY" in the header line: no mark there.
+    expect(await page.evaluate(() => document.querySelector('.meta mark'))).toBeNull();
+    await page.close();
+  });
+
+  it('decoys: a page of other meanings (Excel LEN, NK, AML, a knee MCL, tyres in mm, dates) gets no mark at all', async () => {
+    const page = await open('decoys.html');
+    expect(await readOccurrences(page)).toEqual([]);
+    const { original, current } = await bodySnapshots(page);
+    expect(current).toBe(original);
+    await page.close();
+  });
+
+  it('forms: inputs, text areas, selects, buttons, editable areas, code and SVG are left alone', async () => {
+    const page = await open('forms.html');
+    const occurrences = await readOccurrences(page);
+    // The page's own text (a paragraph, a label) is annotated; what is typed or chosen in controls is not.
+    expect(occurrences.map((o) => [o.text, o.in])).toEqual([
+      ['lenalidomide', 'control'],
+      ['multiple myeloma', 'label'],
+    ]);
+    const values = await page.evaluate(() => ({
+      input: (document.getElementById('name') as HTMLInputElement).value,
+      textarea: (document.getElementById('message') as HTMLTextAreaElement).value,
+    }));
+    expect(values).toEqual({
+      input: 'lenalidomide and multiple myeloma',
+      textarea: 'I take lenalidomide for multiple myeloma.',
+    });
+    // Typing into the editable area and the text area adds text there, never marks.
+    const caretAtEnd = (selector: string) =>
+      page.evaluate((target) => {
+        const element = document.querySelector<HTMLElement>(target)!;
+        element.focus();
+        if (element instanceof HTMLTextAreaElement)
+          element.setSelectionRange(element.value.length, element.value.length);
+        else getSelection()!.collapse(element.lastChild, (element.lastChild as Text).length);
+      }, selector);
+    await caretAtEnd('#editor p');
+    await page.type(' More about angiogenesis and lenalidomide.');
+    await caretAtEnd('#message');
+    await page.type(' Also angiogenesis.');
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelectorAll('#editor mark, select mark, button mark, pre mark, code mark, svg mark')
+            .length,
+      ),
+    ).toBe(0);
+    expect(await page.evaluate(() => document.getElementById('editor')!.textContent)).toContain(
+      'More about angiogenesis',
+    );
+    expect(await page.evaluate(() => (document.getElementById('message') as HTMLTextAreaElement).value)).toBe(
+      'I take lenalidomide for multiple myeloma. Also angiogenesis.',
+    );
+    await page.close();
+  });
+
+  it('dynamic: content added later is annotated, changes made together in one batch', async () => {
+    const page = await open('dynamic.html');
+    const before = await passCount(page);
+    await page.evaluate(() => (window as unknown as { addPosts(n: number): void }).addPosts(60));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.post mark[data-glossary-id]:not([data-glossary-part])').length === 120,
+    );
+    const after = await passCount(page);
+    // 60 posts appended at once: annotated in one pass (two if a pass was already under way), not sixty.
+    expect(after - before).toBeGreaterThanOrEqual(1);
+    expect(after - before).toBeLessThanOrEqual(2);
+
+    await page.evaluate(() => (window as unknown as { replaceFeed(): void }).replaceFeed());
+    await page.waitForFunction(() => document.querySelector('#replaced mark[data-glossary-id]') !== null);
+    await page.evaluate(() =>
+      (window as unknown as { setStatus(t: string): void }).setStatus('Status: read about remission'),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('#status mark[data-glossary-id]')?.textContent === 'remission',
+    );
+    const occurrences = await readOccurrences(page);
+    expect(occurrences.filter((o) => o.in === 'replaced').map((o) => [o.text, o.id])).toEqual([
+      ['Angiogenesis', idOf('angiogenesis')],
+      ['checkpoint inhibitors', idOf('checkpoint inhibitor')],
+    ]);
+    expect(occurrences.filter((o) => o.in === 'hidden-text').map((o) => o.id)).toEqual([
+      idOf('angiogenesis'),
+    ]);
+    expect(await page.evaluate(() => document.getElementById('status')!.textContent)).toBe(
+      'Status: read about remission',
+    );
+    await page.close();
+  });
+
+  it('hostile CSS: the marks are there, styled as a dotted underline that moves nothing, and the text is intact', async () => {
+    const page = await open('hostile-css.html');
+    const occurrences = await readOccurrences(page);
+    expect(occurrences.map((o) => [o.text, o.id])).toEqual([
+      ['Lenalidomide', idOf('lenalidomide')],
+      ['multiple myeloma', idOf('multiple myeloma')],
+      ['angiogenesis', idOf('angiogenesis')],
+    ]);
+    const styles = await page.evaluate(() => {
+      const mark = document.querySelector('#text mark[data-glossary-id]')!;
+      const style = getComputedStyle(mark);
+      const paragraph = getComputedStyle(document.getElementById('text')!);
+      return {
+        display: style.display,
+        visibility: style.visibility,
+        padding: [style.paddingTop, style.paddingRight, style.paddingBottom, style.paddingLeft].join(' '),
+        margin: [style.marginTop, style.marginRight, style.marginBottom, style.marginLeft].join(' '),
+        fontSize: style.fontSize === paragraph.fontSize,
+        fontFamily: style.fontFamily === paragraph.fontFamily,
+        lineHeight: style.lineHeight === paragraph.lineHeight,
+        color: style.color === paragraph.color,
+        letterSpacing: style.letterSpacing,
+        background: style.backgroundColor,
+        underline: style.textDecorationLine,
+        decorationStyle: style.textDecorationStyle,
+        ownMarkDisplay: getComputedStyle(document.getElementById('own-mark')!).display,
+      };
+    });
+    expect(styles).toEqual({
+      display: 'inline',
+      visibility: 'visible',
+      padding: '0px 0px 0px 0px',
+      margin: '0px 0px 0px 0px',
+      fontSize: true,
+      fontFamily: true,
+      lineHeight: true,
+      color: true,
+      letterSpacing: 'normal',
+      background: 'rgba(0, 0, 0, 0)',
+      underline: 'underline',
+      decorationStyle: 'dotted',
+      // The page's own <mark> keeps the page's styling.
+      ownMarkDisplay: 'none',
+    });
+    const { originalText } = await bodySnapshots(page);
+    expect(await page.evaluate(() => document.body.textContent)).toBe(originalText);
+    await page.close();
+  });
+});
