@@ -50,6 +50,9 @@ class RunMark {
     ...MARK_OPTIONS,
     each: (element: Element, range: Mark.Range) => {
       element.setAttribute(ENTRY_ID_ATTRIBUTE, (range as EntryRange).entryId);
+      // <mark> is exposed as a "highlight" that screen readers announce around every term; the glossary's
+      // underline is a hint, not content, so marks stay silent (a focused term is described by the tooltip).
+      element.setAttribute('role', 'none');
       if (range === this.currentRange) element.setAttribute(PART_ATTRIBUTE, REST_PART);
       else {
         this.currentRange = range;
