@@ -6,12 +6,18 @@
  */
 export function focusTerm(mark: HTMLElement): boolean {
   const added = !mark.hasAttribute('tabindex');
+  // Marks are silent (role="none") while read in passing; the one holding focus is a real term again, since a
+  // focusable element cannot be presentational.
+  const role = mark.getAttribute('role');
   if (added) mark.setAttribute('tabindex', '-1');
+  if (role === 'none') mark.removeAttribute('role');
   mark.focus({ preventScroll: true });
   const focused = mark.ownerDocument.activeElement === mark;
-  if (added) {
-    if (focused) mark.addEventListener('blur', () => mark.removeAttribute('tabindex'), { once: true });
-    else mark.removeAttribute('tabindex');
-  }
+  const restore = (): void => {
+    if (added) mark.removeAttribute('tabindex');
+    if (role === 'none') mark.setAttribute('role', role);
+  };
+  if (focused) mark.addEventListener('blur', restore, { once: true });
+  else restore();
   return focused;
 }

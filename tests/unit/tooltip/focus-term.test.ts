@@ -30,3 +30,19 @@ describe('focusTerm', () => {
     expect(term.getAttribute('tabindex')).toBe('0');
   });
 });
+
+describe('focusTerm and silent marks', () => {
+  it('exposes the focused mark as a term again and silences it once focus leaves', () => {
+    document.body.replaceChildren();
+    const mark = document.createElement('mark');
+    mark.setAttribute('role', 'none');
+    mark.textContent = 'cereblon';
+    const after = document.createElement('button');
+    document.body.append(mark, after);
+    expect(focusTerm(mark)).toBe(true);
+    expect(mark.hasAttribute('role')).toBe(false);
+    after.focus();
+    expect(mark.getAttribute('role')).toBe('none');
+    expect(mark.hasAttribute('tabindex')).toBe(false);
+  });
+});
