@@ -106,6 +106,8 @@ export function classifyElement(element: Element): ElementRole {
   const name = element.localName;
   const role = ROLE_BY_TAG.get(name) ?? 'block';
   if (role === 'skip') return role;
+  // Most elements have no attribute at all: one call answers every attribute question below.
+  if (!element.hasAttributes()) return role;
   if (element.hasAttribute('contenteditable') && isEditable(element)) return 'skip';
   if (role === 'inline') {
     if (name !== 'mark') return role;

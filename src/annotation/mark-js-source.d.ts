@@ -1,5 +1,5 @@
-// mark.js's own ES module source (the class its dist bundle wraps), imported so that the annotator can give
-// it the text nodes to wrap instead of letting it walk the DOM for every call (see wrap-run-matches.ts).
+// mark.js's own ES module source (the class its dist bundle wraps), imported so that the annotator can use its
+// wrapping routine on the text nodes and offsets it has already found (see wrap-run-matches.ts).
 declare module 'mark.js/src/lib/mark.js' {
   import type Mark from 'mark.js';
 
@@ -16,5 +16,7 @@ declare module 'mark.js/src/lib/mark.js' {
     unmark(options?: Mark.UnmarkOptions): void;
     /** Collects the context's text nodes and hands them to `callback` (overridable). */
     getTextNodes(callback: (dict: { value: string; nodes: MarkTextNode[] }) => void): void;
+    /** Wraps text[start, end) of `node` in the configured element; returns the text node after it. */
+    wrapRangeInTextNode(node: Text, start: number, end: number): Text;
   }
 }

@@ -23,7 +23,8 @@ export function repairPageMutations(records: readonly MutationRecord[], registry
     }
     if (record.type !== 'childList') continue;
     for (const removed of record.removedNodes) {
-      if (registry.isSplitOrigin(removed)) registry.restore(removed as Text);
+      // The pieces stayed where the origin was: they follow the record's next sibling.
+      if (registry.isSplitOrigin(removed)) registry.restore(removed as Text, false, record.nextSibling);
       else if (registry.isPiece(removed)) registry.forget(removed);
     }
     // A node now standing before one of our pieces was inserted inside a split text node's group.

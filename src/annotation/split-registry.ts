@@ -6,11 +6,12 @@ import { MARK_SELECTOR } from './mark-selectors';
  * and the marks and split-off text nodes after it (its "pieces") go away.
  *
  * Wrapping "a myeloma b" turns the origin T into T("a ") + mark("myeloma") + text(" b"); the origin always
- * holds the text before its first mark (splitText keeps the first part in the original node).
+ * holds the text before its first mark (splitText keeps the first part in the original node), and its
+ * pieces follow it as siblings. Only two weak maps are kept: piece → origin, origin → its text after the
+ * split (so that a write by the page can be told from our own).
  */
 export class SplitRegistry {
   private readonly originOf = new WeakMap<Node, Text>();
-  private readonly piecesOf = new WeakMap<Text, Set<ChildNode>>();
   /** What the origin held right after our last split: if it still does, the page has not written to it. */
   private readonly prefixOf = new WeakMap<Text, string>();
 
@@ -21,7 +22,7 @@ export class SplitRegistry {
 
   /** Whether `node` is a page text node that the annotator has split. */
   isSplitOrigin(node: Node): boolean {
-    return this.piecesOf.has(node as Text);
+    return this.prefixOf.has(node as Text);
   }
 
   /** The page's text node that `node` came from (itself for a page node). */
@@ -29,39 +30,40 @@ export class SplitRegistry {
     return this.originOf.get(node) ?? (node.nodeType === 3 ? (node as Text) : null);
   }
 
+  /** The origin of a piece, or null. */
+  originOfPiece(node: Node): Text | null {
+    return this.originOf.get(node) ?? null;
+  }
+
   /**
    * Records the nodes created by splitting `node` (a page text node, or a piece of one): every sibling
    * between `node` and `oldNext` (its next sibling before the split) is new.
    */
   recordSplit(node: Text, oldNext: Node | null): void {
-    const origin = this.originFor(node)!;
-    let pieces = this.piecesOf.get(origin);
-    for (let created = node.nextSibling; created && created !== oldNext; created = created.nextSibling) {
-      if (!pieces) this.piecesOf.set(origin, (pieces = new Set()));
-      pieces.add(created);
-      this.originOf.set(created, origin);
-    }
+    const origin = this.originOf.get(node) ?? node;
+    let created = node.nextSibling;
+    if (created === oldNext) return;
+    for (; created && created !== oldNext; created = created.nextSibling) this.originOf.set(created, origin);
     if (origin === node) this.prefixOf.set(origin, origin.data);
   }
 
   /**
    * Puts an origin's text back into it and removes its pieces. When the page has written to the origin
    * since (`pageWroteOrigin`, or its text is no longer what we left), the pieces are stale and only removed.
+   * `from` is where to look for the pieces when the page removed or moved the origin (the node that followed it).
    */
-  restore(origin: Text, pageWroteOrigin = false): void {
-    const pieces = this.piecesOf.get(origin);
-    if (!pieces) return;
-    const ordered = this.inDocumentOrder(origin, pieces);
+  restore(origin: Text, pageWroteOrigin = false, from: Node | null = null): void {
+    if (!this.prefixOf.has(origin)) return;
+    const pieces = this.piecesOf(origin, from);
     if (!pageWroteOrigin && origin.data === this.prefixOf.get(origin)) {
       let text = '';
-      for (const piece of ordered) text += piece.textContent ?? '';
+      for (const piece of pieces) text += piece.textContent ?? '';
       if (text) origin.data += text;
     }
-    for (const piece of ordered) {
+    for (const piece of pieces) {
       piece.remove();
-      this.forgetNode(piece);
+      this.originOf.delete(piece);
     }
-    this.piecesOf.delete(origin);
     this.prefixOf.delete(origin);
   }
 
@@ -75,7 +77,7 @@ export class SplitRegistry {
     if (!origin || !previous || previous.nodeType !== 3 || this.originFor(previous) !== origin) {
       // Not ours, or the page moved things around it: keep the text, drop the element.
       mark.replaceWith(mark.ownerDocument.createTextNode(mark.textContent ?? ''));
-      if (origin) this.forgetPiece(origin, mark);
+      this.originOf.delete(mark);
       return;
     }
     const next = mark.nextSibling;
@@ -83,23 +85,19 @@ export class SplitRegistry {
     const wasIntact = previous !== origin || origin.data === this.prefixOf.get(origin);
     (previous as Text).data += (mark.textContent ?? '') + (joinNext ? (next as Text).data : '');
     mark.remove();
-    this.forgetPiece(origin, mark);
+    this.originOf.delete(mark);
     if (joinNext) {
       next.remove();
-      this.forgetPiece(origin, next);
+      this.originOf.delete(next);
     }
     if (previous === origin && wasIntact) this.prefixOf.set(origin, origin.data);
+    // Nothing of ours left after the origin: it is whole again.
+    if (!this.isPiece(origin.nextSibling)) this.prefixOf.delete(origin);
   }
 
   /** Forgets a piece the page removed itself. */
   forget(node: Node): void {
-    const origin = this.originOf.get(node);
-    if (origin) this.forgetPiece(origin, node as ChildNode);
-  }
-
-  /** The origin of a piece, or null. */
-  originOfPiece(node: Node): Text | null {
-    return this.originOf.get(node) ?? null;
+    this.originOf.delete(node);
   }
 
   /** Restores every origin that has marks in `root`, and replaces any other mark of ours by its text. */
@@ -112,37 +110,22 @@ export class SplitRegistry {
       else strays.push(mark);
     }
     for (const origin of origins) this.restore(origin);
+    // Marks of ours that the page moved away from their origin, and marks left by an earlier content script.
+    for (const mark of root.querySelectorAll(MARK_SELECTOR)) strays.push(mark);
     for (const mark of strays) if (mark.isConnected) this.unwrapMark(mark);
   }
 
-  private forgetPiece(origin: Text, piece: ChildNode): void {
-    this.forgetNode(piece);
-    const pieces = this.piecesOf.get(origin);
-    if (!pieces) return;
-    pieces.delete(piece);
-    if (pieces.size === 0) {
-      this.piecesOf.delete(origin);
-      this.prefixOf.delete(origin);
+  /**
+   * An origin's pieces in document order: its following siblings that are ours (usually all of them come
+   * right after it; if the page inserted something in between, the ones after that too).
+   */
+  private piecesOf(origin: Text, from: Node | null): ChildNode[] {
+    const pieces: ChildNode[] = [];
+    // Where the origin was removed from (it may be elsewhere now), else right after it.
+    let node = from ?? origin.nextSibling;
+    for (; node; node = node.nextSibling) {
+      if (this.originOf.get(node) === origin) pieces.push(node as ChildNode);
     }
-  }
-
-  private forgetNode(piece: Node): void {
-    this.originOf.delete(piece);
-  }
-
-  /** The pieces in document order: usually the siblings right after the origin. */
-  private inDocumentOrder(origin: Text, pieces: Set<ChildNode>): ChildNode[] {
-    const ordered: ChildNode[] = [];
-    const parent = origin.parentNode;
-    if (parent) {
-      for (let node = origin.nextSibling; node && ordered.length < pieces.size; node = node.nextSibling) {
-        if (pieces.has(node)) ordered.push(node);
-      }
-    }
-    if (ordered.length === pieces.size) return ordered;
-    // The page moved things: fall back to sorting whatever is left by document position.
-    const rest = [...pieces].filter((piece) => !ordered.includes(piece));
-    rest.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
-    return [...ordered, ...rest];
+    return pieces;
   }
 }

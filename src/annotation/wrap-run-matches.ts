@@ -1,5 +1,4 @@
-import type Mark from 'mark.js';
-import MarkSource, { type MarkTextNode } from 'mark.js/src/lib/mark.js';
+import MarkSource from 'mark.js/src/lib/mark.js';
 import { ENTRY_ID_ATTRIBUTE, MARK_CLASS, PART_ATTRIBUTE, REST_PART } from './mark-selectors';
 import type { SplitRegistry } from './split-registry';
 import type { TextRun } from './text-run-collector';
@@ -11,85 +10,31 @@ export interface AcceptedMatch {
   entryId: string;
 }
 
-interface EntryRange extends Mark.Range {
-  entryId: string;
-}
-
-/** mark.js's options for our marks, merged with its defaults once (it would merge them on every call). */
-const MARK_OPTIONS = {
-  element: 'mark',
-  className: MARK_CLASS,
-  exclude: [] as string[],
-  iframes: false,
-  iframesTimeout: 0,
-  debug: false,
-  log: console,
-  filter: () => true,
-  noMatch: () => {},
-  done: () => {},
-};
-
 /**
- * mark.js's Mark, given the text nodes to work on instead of a context to walk. mark.js finds a context's text
- * nodes with a NodeIterator per call; live NodeIterators stay registered with the document until garbage
- * collection, and every node removal (mark.js's own replaceChild) must update each of them: thousands of
- * calls made wrapping quadratic. The rest of mark.js (range checks, splitting, wrapping) is used as it is.
+ * mark.js's wrapping routine, used directly: `wrapRangeInTextNode` splits a text node, puts the range in a
+ * `<mark data-markjs class>` and returns the text after it. Its `markRanges` entry point derives each range's
+ * text node and offsets from the concatenated text of a context (copying that text for every range, and
+ * walking the context with a NodeIterator per call; live NodeIterators stay registered with the document
+ * until garbage collection, so every later node removal updates each of them). The annotator already knows
+ * the node and offsets of every occurrence, and that bookkeeping cost more than the wrapping itself.
  *
- * It inherits mark.js's methods without running its constructor, whose only work is reading
+ * The marker inherits mark.js's methods without running its constructor, whose only work is reading
  * navigator.userAgent to detect Internet Explorer: a synchronous call that costs milliseconds on a page.
  */
-class RunMark {
-  nodes: Text[] = [];
-  wrapped = 0;
-  // Read by mark.js's methods.
-  readonly ctx = null;
+class MarkWrapper {
+  // Read by mark.js's methods: its options (the element and class to create) and its IE flag.
   readonly ie = false;
-  private _opt: object = MARK_OPTIONS;
-  private currentRange: unknown = null;
-  private readonly options = {
-    ...MARK_OPTIONS,
-    each: (element: Element, range: Mark.Range) => {
-      element.setAttribute(ENTRY_ID_ATTRIBUTE, (range as EntryRange).entryId);
-      // <mark> is exposed as a "highlight" that screen readers announce around every term; the glossary's
-      // underline is a hint, not content, so marks stay silent (a focused term is described by the tooltip).
-      element.setAttribute('role', 'none');
-      if (range === this.currentRange) element.setAttribute(PART_ATTRIBUTE, REST_PART);
-      else {
-        this.currentRange = range;
-        this.wrapped++;
-      }
-    },
-  };
+  readonly opt = { element: 'mark', className: MARK_CLASS };
 
-  /** Wraps `ranges` of the concatenated text of `nodes`; returns the number of occurrences wrapped. */
-  wrap(nodes: Text[], ranges: EntryRange[]): number {
-    this.nodes = nodes;
-    this.wrapped = 0;
-    this.currentRange = null;
-    (this as unknown as MarkSource).markRanges(ranges, this.options);
-    this.nodes = [];
-    return this.wrapped;
-  }
-
-  /** mark.js's hook for the context's text nodes: the run's own. */
-  getTextNodes(callback: (dict: { value: string; nodes: MarkTextNode[] }) => void): void {
-    let value = '';
-    const nodes = this.nodes.map((node) => ({ start: value.length, end: (value += node.data).length, node }));
-    callback({ value, nodes });
-  }
-
-  // mark.js merges each call's options over its defaults; ours are complete already.
-  set opt(value: object) {
-    this._opt = value;
-  }
-
-  get opt(): object {
-    return this._opt;
+  /** Wraps text[start, end) of `node` (which keeps the text before); returns the new mark. */
+  wrap(node: Text, start: number, end: number): Element {
+    const after = (this as unknown as MarkSource).wrapRangeInTextNode(node, start, end);
+    return after.previousSibling as Element;
   }
 }
-Object.setPrototypeOf(RunMark.prototype, MarkSource.prototype);
+Object.setPrototypeOf(MarkWrapper.prototype, MarkSource.prototype);
 
-let marker: RunMark | null = null;
+let wrapper: MarkWrapper | null = null;
 
 /** Index of the node of `run` holding text offset `offset` (the last node starting at or before it). */
 function nodeIndexAt(run: TextRun, offset: number, from: number): number {
@@ -99,17 +44,11 @@ function nodeIndexAt(run: TextRun, offset: number, from: number): number {
   return i;
 }
 
-// Up to this length a run is wrapped in one mark.js call; mark.js copies the run's text for every range, so
-// longer runs are wrapped a group of text nodes at a time.
-const ONE_CALL_MAX_LENGTH = 4096;
-
 /**
- * Wraps accepted occurrences of one run with mark.js `markRanges`, with only the run's text nodes as
- * mark.js's context (mark.js rebuilds the text of its whole context and re-scans its node list for every
- * range, so a small context keeps the cost per occurrence constant on any page size). A long run is wrapped
- * group by group (occurrences in the same text nodes), from the end backwards: splitting a text node keeps
- * its first part in the original node, so the offsets of everything before stay valid.
- * Returns the number of occurrences wrapped.
+ * Wraps the accepted occurrences of one run with mark.js, one mark per text node an occurrence covers (the
+ * pieces after the first carry PART_ATTRIBUTE). Occurrences are wrapped from the end of the run backwards,
+ * and each from its last piece to its first: splitting a text node keeps the text before the split in the
+ * original node, so the offsets of everything still to wrap stay valid. Returns the number of occurrences.
  */
 export function wrapRunMatches(
   run: TextRun,
@@ -117,43 +56,29 @@ export function wrapRunMatches(
   registry: SplitRegistry,
 ): number {
   if (matches.length === 0) return 0;
-  marker ??= new RunMark();
-  const toRange = (m: AcceptedMatch, base: number): EntryRange => ({
-    start: m.start - base,
-    length: m.end - m.start,
-    entryId: m.entryId,
-  });
-  if (run.text.length <= ONE_CALL_MAX_LENGTH) {
-    const oldNexts = run.nodes.map((node) => node.nextSibling);
-    const wrapped = marker.wrap(
-      run.nodes,
-      matches.map((m) => toRange(m, 0)),
-    );
-    for (let i = 0; i < run.nodes.length; i++) registry.recordSplit(run.nodes[i]!, oldNexts[i]!);
-    return wrapped;
+  wrapper ??= new MarkWrapper();
+  const { nodes, starts, text } = run;
+  const oldNexts = nodes.map((node) => node.nextSibling);
+  let first = nodes.length - 1;
+  for (let m = matches.length - 1; m >= 0; m--) {
+    const { start, end, entryId } = matches[m]!;
+    // Nodes only move left as matches do: search from the last position.
+    while (first > 0 && starts[first]! > start) first--;
+    const last = nodeIndexAt(run, end - 1, first);
+    for (let k = last; k >= first; k--) {
+      const nodeStart = starts[k]!;
+      const nodeEnd = k + 1 < starts.length ? starts[k + 1]! : text.length;
+      const from = Math.max(start, nodeStart) - nodeStart;
+      const to = Math.min(end, nodeEnd) - nodeStart;
+      if (to <= from) continue;
+      const mark = wrapper.wrap(nodes[k]!, from, to);
+      mark.setAttribute(ENTRY_ID_ATTRIBUTE, entryId);
+      // <mark> is exposed as a "highlight" that screen readers announce around every term; the glossary's
+      // underline is a hint, not content, so marks stay silent (a focused term is described by the tooltip).
+      mark.setAttribute('role', 'none');
+      if (k > first) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
+    }
   }
-  // Group consecutive matches that touch exactly the same nodes [first, last].
-  const groups: { first: number; last: number; matches: AcceptedMatch[] }[] = [];
-  let cursor = 0;
-  for (const match of matches) {
-    const first = nodeIndexAt(run, match.start, cursor);
-    const last = nodeIndexAt(run, match.end - 1, first);
-    cursor = first;
-    const group = groups[groups.length - 1];
-    if (group && group.first === first && group.last === last && first === last) group.matches.push(match);
-    else groups.push({ first, last, matches: [match] });
-  }
-  let wrapped = 0;
-  for (let g = groups.length - 1; g >= 0; g--) {
-    const { first, last, matches: grouped } = groups[g]!;
-    const nodes = run.nodes.slice(first, last + 1);
-    const base = run.starts[first]!;
-    const oldNexts = nodes.map((node) => node.nextSibling);
-    wrapped += marker.wrap(
-      nodes,
-      grouped.map((m) => toRange(m, base)),
-    );
-    for (let i = 0; i < nodes.length; i++) registry.recordSplit(nodes[i]!, oldNexts[i]!);
-  }
-  return wrapped;
+  for (let i = 0; i < nodes.length; i++) registry.recordSplit(nodes[i]!, oldNexts[i]!);
+  return matches.length;
 }

@@ -279,49 +279,59 @@ function foldedAt(text: string, j: number, length: number): number {
   return -1;
 }
 
-/** Where `rest` ends when text from `j` spells it (folded), or -1. */
-function matchRest(text: string, j: number, length: number, rest: string): number {
-  for (let k = 0; k < rest.length; k++) {
+/** Where `rest` (from its character `from`) ends when text from `j` spells it (folded), or -1. */
+function matchRest(text: string, j: number, length: number, rest: string, from: number): number {
+  for (let k = from; k < rest.length; k++) {
     if (foldedAt(text, j, length) !== rest.charCodeAt(k)) return -1;
     j = nextIndex;
   }
   return j;
 }
 
+/** Records a terminal passed on the current walk: where it ends and its candidates. */
+function record(depth: number, end: number, candidates: Candidate[]): number {
+  if (depth === endStack.length) {
+    const grown = new Int32Array(depth * 2);
+    grown.set(endStack);
+    endStack = grown;
+  }
+  endStack[depth] = end;
+  candidateStack[depth] = candidates;
+  return depth + 1;
+}
+
 /** Walks the trie from `start` (whose first character led to `node`); returns the longest acceptable match. */
 function walk(node: TrieNode, text: string, start: number, length: number): TermMatch | null {
   let depth = 0;
-  const record = (end: number, candidates: Candidate[]) => {
-    if (depth === endStack.length) {
-      const grown = new Int32Array(depth * 2);
-      grown.set(endStack);
-      endStack = grown;
-    }
-    endStack[depth] = end;
-    candidateStack[depth++] = candidates;
-  };
   let j = start + 1;
   for (;;) {
-    if (node.candidates !== null && isBoundary(text, j, length)) record(j, node.candidates);
-    if (node.bucket !== null) {
-      for (const suffix of node.bucket) {
-        const end = matchRest(text, j, length, suffix.rest);
-        if (end !== -1 && isBoundary(text, end, length)) record(end, suffix.candidates);
+    if (node.candidates !== null && isBoundary(text, j, length)) depth = record(depth, j, node.candidates);
+    const bucket = node.bucket;
+    if (bucket !== null || node.child !== null) {
+      const code = foldedAt(text, j, length);
+      const after = nextIndex;
+      if (bucket !== null && code !== -1) {
+        for (const suffix of bucket) {
+          // Compare the first character before walking the rest.
+          if (suffix.rest.charCodeAt(0) !== code) continue;
+          const end = suffix.rest.length === 1 ? after : matchRest(text, after, length, suffix.rest, 1);
+          if (end !== -1 && isBoundary(text, end, length)) depth = record(depth, end, suffix.candidates);
+        }
       }
-    }
-    if (node.child === null) break;
-    const code = foldedAt(text, j, length);
-    if (code === -1) break;
-    const child = node.code === code ? node.child : node.more === null ? null : (node.more.get(code) ?? null);
-    if (child === null) break;
-    node = child;
-    j = nextIndex;
+      if (node.child === null || code === -1) break;
+      const child =
+        node.code === code ? node.child : node.more === null ? null : (node.more.get(code) ?? null);
+      if (child === null) break;
+      node = child;
+      j = after;
+    } else break;
   }
   if (depth === 0) return null;
   // Longest first (bucket matches may end anywhere); a case-sensitive form must also match its case.
   for (;;) {
     let best = -1;
-    for (let d = 0; d < depth; d++) if (best === -1 || endStack[d]! > endStack[best]!) best = d;
+    for (let d = 0; d < depth; d++)
+      if (endStack[d] !== -1 && (best === -1 || endStack[d]! > endStack[best]!)) best = d;
     if (best === -1) return null;
     const end = endStack[best]!;
     for (const candidate of candidateStack[best]!) {
@@ -330,7 +340,6 @@ function walk(node: TrieNode, text: string, start: number, length: number): Term
       }
     }
     endStack[best] = -1;
-    if (endStack.subarray(0, depth).every((e) => e === -1)) return null;
   }
 }
 
