@@ -152,6 +152,27 @@ describe('glossary size', () => {
   });
 });
 
+describe('many forms sharing their first words', () => {
+  it('finds each of them, and the longest where they nest', () => {
+    const forms = Array.from({ length: 30 }, (_, i) => ({
+      text: `cell type ${String.fromCharCode(97 + (i % 26))}${i >= 26 ? 'x' : ''}`,
+      entryId: `cell-${i}`,
+      kind: 'name' as const,
+      caseSensitive: false,
+      ambiguous: false,
+    }));
+    forms.push({ text: 'cell type', entryId: 'cell-type', kind: 'name', caseSensitive: false, ambiguous: false });
+    const shared = buildTermMatcher(forms);
+    const text = 'A cell type q, a cell type ax, cell types, a cell type zz.';
+    expect(shared.findMatches(text).map((m) => `${text.slice(m.start, m.end)} → ${m.form.entryId}`)).toEqual([
+      'cell type q → cell-16',
+      'cell type ax → cell-26',
+      'cell types → cell-type',
+      'cell type → cell-type',
+    ]);
+  });
+});
+
 describe('caseSensitiveFormsSpelled', () => {
   it('finds an abbreviation by its spelling or plural, case kept', () => {
     expect(matcher.caseSensitiveFormsSpelled('MM').map((f) => f.entryId)).toEqual(['multiple-myeloma']);
