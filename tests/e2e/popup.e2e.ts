@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BROWSERS, launchExtensionBrowser, REPO_ROOT, type ExtensionBrowser, type TestPage } from '../harness/extension-browser';
+import { READER_QUERIES } from '../fixtures/reader-queries';
 
 const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const COMBOBOX = 'input[role="combobox"]';
@@ -140,17 +141,7 @@ describe.each(BROWSERS)('%s: popup', (name) => {
   it('focuses the search on open; misspelled, brand, code, abbreviation and lay-word queries find their entries in the top three', async () => {
     const popup = await browser.openExtensionPage('popup.html', fixtureOrigin);
     await popup.waitForFunction((s) => document.activeElement?.matches(s), COMBOBOX);
-    const cases: [string, string][] = [
-      ['lenalidamide', 'lenalidomide'],
-      ['angiogenisis', 'angiogenesis'],
-      ['remision', 'remission'],
-      ['Revlimid', 'lenalidomide'],
-      ['CC-5013', 'lenalidomide'],
-      ['IMiD', 'immunomodulatory-drugs'],
-      ['blood vessels', 'angiogenesis'],
-      ['spread of cancer', 'metastasis'],
-    ];
-    for (const [query, id] of cases) expect(await topThree(popup, query), query).toContain(id);
+    for (const [query, id] of READER_QUERIES) expect(await topThree(popup, query), query).toContain(id);
     await popup.close();
   });
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../../src/build/glossary-vite-plugin';
 import { createGlossarySearch } from '../../../src/popup/glossary-search';
+import { READER_QUERIES } from '../../fixtures/reader-queries';
 
 const { full } = loadGlossary(path.resolve(import.meta.dirname, '../../../glossary'));
 
@@ -10,16 +11,7 @@ const search = createGlossarySearch(full);
 const topThree = (query: string) => search.search(query).slice(0, 3).map((hit) => hit.entry.id);
 
 describe('searching the real glossary', () => {
-  it.each([
-    ['lenalidamide', 'lenalidomide'],
-    ['angiogenisis', 'angiogenesis'],
-    ['remision', 'remission'],
-    ['Revlimid', 'lenalidomide'],
-    ['CC-5013', 'lenalidomide'],
-    ['IMiD', 'immunomodulatory-drugs'],
-    ['blood vessels', 'angiogenesis'],
-    ['spread of cancer', 'metastasis'],
-  ])('"%s" finds %s in the top three', (query, id) => {
+  it.each(READER_QUERIES)('"%s" finds %s in the top three', (query, id) => {
     expect(topThree(query)).toContain(id);
   });
 
