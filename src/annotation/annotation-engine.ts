@@ -52,6 +52,8 @@ export interface AnnotationStats {
 export interface AnnotationEngineOptions {
   /** Longest slice of work before giving the main thread back, in ms. */
   sliceMs?: number;
+  /** Longest slice of wrapping, in ms (it also stops at a number of occurrences set by the frames' cost). */
+  wrapSliceMs?: number;
   /** How long changes by the page are collected before they are annotated, in ms. */
   batchDelayMs?: number;
 }
@@ -62,6 +64,12 @@ interface PendingRun {
 }
 
 const ABORTED = Symbol('aborted');
+
+/** Occurrences wrapped in the first slice: enough for what a screen shows. */
+const FIRST_SLICE_OCCURRENCES = 120;
+const MIN_SLICE_OCCURRENCES = 64;
+/** Rendering time aimed at for the frame after a slice of wrapping (style and layout of its marks). */
+const FRAME_RENDER_TARGET_MS = 36;
 
 /**
  * Finds glossary terms in a page and wraps them, in slices that never hold the main thread long: walk and
@@ -85,6 +93,7 @@ export class AnnotationEngine {
   private readonly registry = new SplitRegistry();
   private readonly window: Window;
   private readonly sliceMs: number;
+  private readonly wrapSliceMs: number;
   private readonly batchDelayMs: number;
   private settings: AnnotationSettings = { enabled: false, hiddenTerms: [], occurrenceMode: 'every' };
   private hidden = new Set<string>();
@@ -109,6 +118,7 @@ export class AnnotationEngine {
     this.matcherSteps = buildTermMatcherInSteps(glossary.forms);
     this.window = document.defaultView ?? window;
     this.sliceMs = options.sliceMs ?? 8;
+    this.wrapSliceMs = options.wrapSliceMs ?? this.sliceMs;
     this.batchDelayMs = options.batchDelayMs ?? 80;
     ctx.onInvalidated(() => this.stop());
   }
@@ -308,9 +318,11 @@ export class AnnotationEngine {
       this.stats.slices++;
       if (duration > this.stats.longestSliceMs) this.stats.longestSliceMs = duration;
     };
+    let lastRenderMs = 0;
     const checkpoint = async (afterFrame = false) => {
       endSlice();
-      await (afterFrame ? yieldToMainAfterFrame(this.window) : yieldToMain(this.window));
+      if (afterFrame) lastRenderMs = await yieldToMainAfterFrame(this.window);
+      else await yieldToMain(this.window);
       if (this.ctx.isInvalid || this.generation !== generation || !this.active) throw ABORTED;
       sliceStart = now();
     };
@@ -328,35 +340,70 @@ export class AnnotationEngine {
     const evidence = this.evidence;
     const buildMs = workSoFar();
 
-    // 1. Walk and match: reads only. Only runs with matches are kept.
-    let runs: TextRun[] = [];
-    let found: TermMatch[][] = [];
+    // 1. Walk and match: reads only. Only runs with matches are kept (and, cheaply, every run's text).
+    const runs: TextRun[] = [];
+    const found: TermMatch[][] = [];
+    // Every run's text, block and first node (by reference: nothing is copied), and where each kept run is.
+    const allTexts: string[] = [];
+    const allBlocks: Element[] = [];
+    const allFirstNodes: Text[] = [];
+    const runOrder: number[] = [];
     let evidenceChanged = false;
-    for (let attempt = 0; ; attempt++) {
-      const knownLocal = evidence.localForms().length;
-      const localMatcher = knownLocal > 0 ? buildTermMatcher(evidence.localForms()) : null;
-      runs = [];
-      found = [];
-      const scratch: TermMatch[] = [];
-      const onText = (text: string, collector: TextRunCollector) => {
-        scratch.length = 0;
-        let matches = matcher.findMatches(text, scratch);
-        if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text));
-        if (matches.length === 0 && text.indexOf('(') === -1) return;
-        if (evidence.record(text, matches)) evidenceChanged = true;
-        if (matches.length === 0) return;
-        runs.push(collector.run());
-        found.push(matches === scratch ? scratch.slice() : matches);
-      };
-      for (const root of roots) {
-        const collector = new TextRunCollector(root, onText);
-        while (!collector.step(sliceStart + this.sliceMs, now)) await checkpoint();
-        if (collector.lostPlace) this.pendingRoots.add(root);
-      }
-      // The text defines abbreviations the glossary lacks ("pomalidomide (POM)"): walk once more to find
-      // them everywhere, before anything is wrapped.
-      if (!full || attempt > 0 || evidence.localForms().length === knownLocal) break;
+    const knownLocal = evidence.localForms();
+    const localMatcher = knownLocal.length > 0 ? buildTermMatcher(knownLocal) : null;
+    const scratch: TermMatch[] = [];
+    const onText = (text: string, collector: TextRunCollector) => {
+      allTexts.push(text);
+      allBlocks.push(collector.runBlock());
+      allFirstNodes.push(collector.firstNode());
+      scratch.length = 0;
+      let matches = matcher.findMatches(text, scratch);
+      if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text));
+      if (matches.length === 0 && text.indexOf('(') === -1) return;
+      if (evidence.record(text, matches)) evidenceChanged = true;
+      if (matches.length === 0) return;
+      runs.push(collector.run());
+      found.push(matches === scratch ? scratch.slice() : matches);
+      runOrder.push(allTexts.length - 1);
+    };
+    for (const root of roots) {
+      const collector = new TextRunCollector(root, onText);
+      while (!collector.step(sliceStart + this.sliceMs, now)) await checkpoint();
+      if (collector.lostPlace) this.pendingRoots.add(root);
     }
+
+    // The text defines abbreviations the glossary lacks ("pomalidomide (POM)"): find them in the blocks whose
+    // text has them, before anything is wrapped.
+    const fresh = evidence
+      .localForms()
+      .filter((form) => !knownLocal.some((known) => known.text === form.text));
+    if (fresh.length > 0) {
+      const freshMatcher = buildTermMatcher(fresh);
+      const blocks = new Set<Element>();
+      for (let i = 0; i < allTexts.length; i++) {
+        if (fresh.some((form) => allTexts[i]!.includes(form.text))) blocks.add(allBlocks[i]!);
+      }
+      const kept = new Map(runs.map((run, index) => [run.nodes[0]!, index]));
+      const orderOf = new Map(allFirstNodes.map((node, index) => [node, index]));
+      for (const block of blocks) {
+        const collector = new TextRunCollector(block, (text, current) => {
+          // Runs of nested blocks are looked at when their own block is.
+          if (current.runBlock() !== block) return;
+          const extra = freshMatcher.findMatches(text);
+          if (extra.length === 0) return;
+          const run = current.run();
+          const index = kept.get(run.nodes[0]!);
+          if (index === undefined) {
+            runs.push(run);
+            found.push(extra);
+            runOrder.push(orderOf.get(run.nodes[0]!) ?? allTexts.length);
+          } else found[index] = mergeMatches(found[index]!, extra);
+        });
+        while (!collector.step(sliceStart + this.sliceMs, now)) await checkpoint();
+      }
+    }
+    // Runs added above come after the others: put everything back in document order.
+    if (fresh.length > 0) sortByOrder(runs, found, runOrder);
 
     const collectMs = workSoFar() - buildMs;
 
@@ -396,16 +443,34 @@ export class AnnotationEngine {
     let wrapped = 0;
     if (work.length > 0) injectMarkStyles(this.document);
     const ordered = visibleFirst(work);
+    // The browser lays out each slice's marks in the next frame, at a cost that grows with the page: the
+    // number of occurrences per slice follows the cost of the last frame, to keep frames short.
+    let occurrencesPerSlice = FIRST_SLICE_OCCURRENCES;
     for (let k = 0; k < ordered.length;) {
+      let inSlice = 0;
       this.ownWrites(() => {
         do {
           const { run, accepted } = ordered[k++]!;
           if (this.changedBlocks.has(run.block) || !run.nodes.every((node) => node.isConnected)) continue;
-          wrapped += wrapRunMatches(run, accepted, this.registry);
-        } while (k < ordered.length && !overBudget());
+          const count = wrapRunMatches(run, accepted, this.registry);
+          wrapped += count;
+          inSlice += count;
+        } while (
+          k < ordered.length &&
+          inSlice < occurrencesPerSlice &&
+          now() - sliceStart <= this.wrapSliceMs
+        );
       });
-      // Let the browser lay out this slice's marks before the next: one long frame at the end otherwise.
-      if (k < ordered.length) await checkpoint(true);
+      if (k >= ordered.length) break;
+      await checkpoint(true);
+      if (lastRenderMs > FRAME_RENDER_TARGET_MS) {
+        occurrencesPerSlice = Math.max(
+          MIN_SLICE_OCCURRENCES,
+          Math.floor((inSlice * FRAME_RENDER_TARGET_MS) / lastRenderMs),
+        );
+      } else if (lastRenderMs < FRAME_RENDER_TARGET_MS / 2 && inSlice >= occurrencesPerSlice) {
+        occurrencesPerSlice = Math.ceil(occurrencesPerSlice * 1.25);
+      }
     }
     endSlice();
     if (full && this.stats.firstPassMs === null) {
@@ -483,6 +548,16 @@ export class AnnotationEngine {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+/** Sorts runs (and their matches alongside) by their position in the walk. */
+function sortByOrder(runs: TextRun[], found: TermMatch[][], positions: number[]): void {
+  const order = runs.map((_, i) => i);
+  order.sort((a, b) => positions[a]! - positions[b]!);
+  const sortedRuns = order.map((i) => runs[i]!);
+  const sortedFound = order.map((i) => found[i]!);
+  runs.splice(0, runs.length, ...sortedRuns);
+  found.splice(0, found.length, ...sortedFound);
 }
 
 /** Whether a match covers text already inside one of our marks. */

@@ -41,7 +41,7 @@ export class TextRunCollector {
   private nodes: Text[] = [];
   private texts: string[] = [];
   private annotated: boolean[] | null = null;
-  private runBlock: Element | null = null;
+  private runBlockElement: Element | null = null;
   private lastParent: Node | null = null;
   private lastParentBlock: Element | null = null;
   private lastParentIsAnnotation = false;
@@ -54,6 +54,16 @@ export class TextRunCollector {
     private readonly onText: (text: string, collector: TextRunCollector) => void,
   ) {
     this.walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+  }
+
+  /** The first text node of the run whose text `onText` is looking at. */
+  firstNode(): Text {
+    return this.nodes[0]!;
+  }
+
+  /** The block of the run whose text `onText` is looking at. */
+  runBlock(): Element {
+    return this.runBlockElement ?? this.root;
   }
 
   /** The run whose text `onText` is looking at. */
@@ -70,7 +80,7 @@ export class TextRunCollector {
       nodes: this.nodes.slice(),
       starts,
       annotated: this.annotated?.slice() ?? null,
-      block: this.runBlock ?? this.root,
+      block: this.runBlockElement ?? this.root,
     };
   }
 
@@ -133,9 +143,9 @@ export class TextRunCollector {
         (parent as Element).localName === 'mark' && classifyElement(parent as Element) === 'annotation';
     }
     // Leaving a block (text after a nested block, in its parent) ends the run.
-    if (this.lastParentBlock !== this.runBlock) {
+    if (this.lastParentBlock !== this.runBlockElement) {
       this.flush();
-      this.runBlock = this.lastParentBlock;
+      this.runBlockElement = this.lastParentBlock;
     }
     const data = node.data;
     if (this.nodes.length === 0 && isBlank(data)) return;

@@ -30,17 +30,24 @@ export function yieldToMain(window: Window): Promise<void> {
 /**
  * Gives the main thread back until the browser has rendered a frame (or `timeoutMs` passed: hidden tabs
  * render none), so that the layout each slice of wrapping causes is done a slice at a time, not in one long
- * frame at the end.
+ * frame at the end. Resolves with an estimate of that frame's rendering time (from the frame's
+ * animation-frame callbacks to the next task), or 0 when no frame came.
+ *
+ * The page's own timers on purpose, not the context's: an invalidated context would cancel them and leave
+ * the pass waiting forever; this way it resumes, sees the context is gone and ends.
  */
-export function yieldToMainAfterFrame(window: Window, timeoutMs = 100): Promise<void> {
+export function yieldToMainAfterFrame(window: Window, timeoutMs = 100): Promise<number> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = () => {
+    const finish = (renderMs: number) => {
       if (settled) return;
       settled = true;
-      resolve();
+      resolve(renderMs);
     };
-    window.requestAnimationFrame(() => window.setTimeout(finish, 0));
-    window.setTimeout(finish, timeoutMs);
+    window.requestAnimationFrame(() => {
+      const frameStart = performance.now();
+      window.setTimeout(() => finish(performance.now() - frameStart), 0);
+    });
+    window.setTimeout(() => finish(0), timeoutMs);
   });
 }

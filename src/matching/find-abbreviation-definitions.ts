@@ -96,10 +96,10 @@ export function findAbbreviationDefinitions(
     if (close - open > 60 || close - open < 3) continue;
     while (m < matches.length && matches[m]!.end <= open) m++;
     const before = m > 0 ? matches[m - 1]! : null;
-    const shortForm = text
-      .slice(open + 1, close)
-      .split(/[;,]/)[0]!
-      .trim();
+    // "(MM; n = 40)": the short form ends at a semicolon or comma.
+    let cut = open + 1;
+    while (cut < close && text[cut] !== ';' && text[cut] !== ',') cut++;
+    const shortForm = text.slice(open + 1, cut).trim();
 
     if (isShortFormShape(shortForm)) {
       // "lenalidomide (LEN)", "multiple myeloma (MM; n = 40)"

@@ -4,7 +4,11 @@
  * highlighters use mark.js (`mark()` with every surface form).
  */
 import Mark from 'mark.js';
-import { AnnotationEngine, type AnnotatorContext } from '../../src/annotation/annotation-engine';
+import {
+  AnnotationEngine,
+  type AnnotationEngineOptions,
+  type AnnotatorContext,
+} from '../../src/annotation/annotation-engine';
 import { OCCURRENCE_SELECTOR } from '../../src/annotation/mark-selectors';
 import type { ContentGlossary } from '../../src/glossary/compiled-glossary';
 import { buildTermMatcher } from '../../src/matching/build-term-matcher';
@@ -29,9 +33,12 @@ const context: AnnotatorContext = {
   setTimeout: (handler, timeout) => window.setTimeout(handler, timeout),
 };
 
-async function annotate(glossary: ContentGlossary): Promise<AnnotateResult> {
+async function annotate(
+  glossary: ContentGlossary,
+  options: AnnotationEngineOptions = {},
+): Promise<AnnotateResult> {
   const start = performance.now();
-  const engine = new AnnotationEngine(context, glossary, document);
+  const engine = new AnnotationEngine(context, glossary, document, options);
   const setupMs = performance.now() - start;
   engine.update({ enabled: true, hiddenTerms: [], occurrenceMode: 'every' });
   await engine.idle();
@@ -90,7 +97,8 @@ function inTask<T>(work: () => T | Promise<T>): Promise<T> {
 let textBefore: string | null = null;
 
 (window as unknown as { oncologyBench: unknown }).oncologyBench = {
-  annotate: (glossary: ContentGlossary) => inTask(() => annotate(glossary)),
+  annotate: (glossary: ContentGlossary, options?: AnnotationEngineOptions) =>
+    inTask(() => annotate(glossary, options)),
   /** Reads the page's text (before annotating), or compares it with what was read (after): outside the timing. */
   checkText: () => {
     const text = document.body.textContent;
