@@ -74,12 +74,17 @@ function floor(glossary: ContentGlossary): { floorMs: number; matches: number; t
 
 const PUNCTUATION = ':;.,-–—‒_(){}[]!\'"+=/?'.split('');
 
-function naive(forms: string[]): { naiveMs: number; marks: number } {
+/**
+ * The naive way: mark.js's `mark()` with the list of surface forms. `careful` adds what a careful simple
+ * highlighter sets (whole phrases, word boundaries); without it, mark.js's defaults.
+ */
+function naive(forms: string[], careful = false): { naiveMs: number; marks: number } {
   const start = performance.now();
   let marks = 0;
   new Mark(document.body).mark(forms, {
-    separateWordSearch: false,
-    accuracy: { value: 'exactly', limiters: PUNCTUATION },
+    ...(careful
+      ? { separateWordSearch: false, accuracy: { value: 'exactly' as const, limiters: PUNCTUATION } }
+      : {}),
     iframes: false,
     each: () => void marks++,
     done: () => {},
@@ -109,5 +114,5 @@ let textBefore: string | null = null;
     return text === textBefore;
   },
   floor: (glossary: ContentGlossary) => inTask(() => floor(glossary)),
-  naive: (forms: string[]) => inTask(() => naive(forms)),
+  naive: (forms: string[], careful?: boolean) => inTask(() => naive(forms, careful)),
 };

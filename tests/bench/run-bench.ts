@@ -6,11 +6,18 @@
  * long real NCI pages from ../shared/corpus when present (read at run time, never copied). On each page, in the
  * same run: the shipped annotator (its own code, bundled with esbuild and started in the page), the floor
  * (one TreeWalker pass over the text nodes running the same matcher, no DOM writes) and the naive way
- * (mark.js `mark()` with the list of all surface forms, capped). Also: the built content script's size, its
- * start-up cost on the page without terms (loaded as the real extension), and a 10,000-term glossary.
+ * (mark.js `mark()` with the list of all surface forms, as simple highlighters call it; capped). Also: the
+ * built content script's size, its start-up cost on the page without terms (loaded as the real extension),
+ * and a 10,000-term glossary.
+ *
+ * "work" is main-thread time in the annotator's own slices, matcher build included; "wall" runs from start
+ * to the last mark, including the frames the browser renders in between. Long tasks are observed with a
+ * PerformanceObserver installed before the page's scripts run, long animation frames (rendering included)
+ * likewise.
  *
  * Options (environment): BENCH_REPEAT (runs per measure, default 5), BENCH_NAIVE_CAP_S (default 30),
- * BENCH_QUICK=1 (10 KB to 1 MB pages only, fewer runs).
+ * BENCH_NAIVE=0 (skip the naive runs), BENCH_QUICK=1 (10 KB to 1 MB pages only, fewer runs),
+ * BENCH_BUILD=1 (rebuild the extension first).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -208,6 +215,7 @@ async function measureNaive(
   url: string,
   forms: string[],
   capMs: number,
+  careful = false,
 ): Promise<{ naiveMs: number | null; marks: number }> {
   const browser: Browser = await chromium.launch({
     executablePath: findChromium(),
@@ -219,13 +227,13 @@ async function measureNaive(
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.addScriptTag({ url: new URL('/bench.js', url).href });
     const run = page.evaluate(
-      (f) =>
+      ([f, c]) =>
         (
           window as unknown as {
-            oncologyBench: { naive(f: string[]): Promise<{ naiveMs: number; marks: number }> };
+            oncologyBench: { naive(f: string[], c: boolean): Promise<{ naiveMs: number; marks: number }> };
           }
-        ).oncologyBench.naive(f),
-      forms,
+        ).oncologyBench.naive(f, c),
+      [forms, careful] as const,
     );
     const capped = new Promise<null>((resolve) => setTimeout(() => resolve(null), capMs));
     const result = await Promise.race([run, capped]);
@@ -363,6 +371,8 @@ async function main(): Promise<void> {
     longestSliceMs: number;
     floorMs: number;
     naiveMs: number | null;
+    /** The naive way with careful options (whole phrases, word boundaries); undefined when not measured. */
+    carefulNaiveMs?: number | null;
     syntheticWorkMs: number | null;
     textUnchanged: boolean;
   }
@@ -385,9 +395,14 @@ async function main(): Promise<void> {
         process.stderr.write('.');
       }
       let naive: { naiveMs: number | null; marks: number } = { naiveMs: null, marks: 0 };
+      let careful: { naiveMs: number | null; marks: number } | null = null;
       if (process.env.BENCH_NAIVE !== '0') {
         naive = await measureNaive(url, forms, NAIVE_CAP_MS);
         process.stderr.write(' naive');
+        if (spec.bytes >= 1e6) {
+          careful = await measureNaive(url, forms, NAIVE_CAP_MS, true);
+          process.stderr.write(' careful');
+        }
       }
       process.stderr.write('\n');
       rows.push({
@@ -402,6 +417,7 @@ async function main(): Promise<void> {
         longestSliceMs: Math.max(...ours.map((r) => r.longestSliceMs)),
         floorMs: median(floors),
         naiveMs: naive.naiveMs,
+        carefulNaiveMs: careful ? careful.naiveMs : undefined,
         syntheticWorkMs: synthetics.length ? median(synthetics) : null,
         textUnchanged: ours.every((r) => r.textUnchanged),
       });
@@ -517,9 +533,22 @@ async function main(): Promise<void> {
         `${round(ext.wallMs)} ms from start to done, longest task ${ext.longestTaskMs > 0 ? `${round(ext.longestTaskMs)} ms` : `none >${LONG_TASK_MS} ms`}`,
     );
   }
+  const fmtNaive = (ms: number | null | undefined, work: number) =>
+    ms === null || ms === undefined
+      ? `>${NAIVE_CAP_MS / 1000} s (>${round(NAIVE_CAP_MS / work, 0)}x)`
+      : `${round(ms / 1000, 2)} s (${round(ms / work, 0)}x)`;
+  console.log(
+    '\nNaive reference: mark.js mark() with every surface form, as simple highlighters call it (mark.js defaults);' +
+      '\n"careful" adds separateWordSearch: false and whole-word accuracy:',
+  );
+  for (const r of largeRows) {
+    console.log(
+      `  ${r.page}: defaults ${fmtNaive(r.naiveMs, r.workMs)}, careful ${fmtNaive(r.carefulNaiveMs, r.workMs)}`,
+    );
+  }
   if (naiveCensored)
     console.log(
-      `\n(naive runs past the ${NAIVE_CAP_MS / 1000} s cap were stopped; their ratios are lower bounds)`,
+      `(naive runs past the ${NAIVE_CAP_MS / 1000} s cap were stopped; their ratios are lower bounds)`,
     );
 
   console.log(
