@@ -25,7 +25,9 @@ const forbidFolders = (folders, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/.artifacts/**', '.web-ext-artifacts/**'] },
+  {
+    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/.artifacts/**', '.web-ext-artifacts/**', 'tests/fixtures/generated/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
