@@ -82,31 +82,42 @@ function addChild(node: TrieNode, code: number): TrieNode {
   return child;
 }
 
-function addCandidates(list: Candidate[], added: readonly Candidate[]): void {
+/** Adds candidates to a list; a list that comes to hold several goes into `shared`, to be sorted at the end. */
+function addCandidates(list: Candidate[], added: readonly Candidate[], shared: Candidate[][]): void {
   for (const candidate of added) {
-    if (!list.some((c) => c.form === candidate.form && c.exact === candidate.exact)) list.push(candidate);
+    if (list.some((c) => c.form === candidate.form && c.exact === candidate.exact)) continue;
+    list.push(candidate);
+    if (list.length === 2) shared.push(list);
   }
 }
 
-function addSuffix(node: TrieNode, rest: string, candidates: Candidate[]): void {
+function addSuffix(node: TrieNode, rest: string, candidates: Candidate[], shared: Candidate[][]): void {
   if (rest === '') {
     if (node.candidates === null) node.candidates = candidates;
-    else addCandidates(node.candidates, candidates);
+    else addCandidates(node.candidates, candidates, shared);
     return;
   }
   const bucket = (node.bucket ??= []);
   let same: Suffix | undefined;
   for (const suffix of bucket) if (suffix.rest === rest) same = suffix;
-  if (same) addCandidates(same.candidates, candidates);
+  if (same) addCandidates(same.candidates, candidates, shared);
   else bucket.push({ rest, candidates });
   if (bucket.length > BURST_AT) {
     node.bucket = null;
     for (const suffix of bucket)
-      addSuffix(addChild(node, suffix.rest.charCodeAt(0)), suffix.rest.slice(1), suffix.candidates);
+      addSuffix(addChild(node, suffix.rest.charCodeAt(0)), suffix.rest.slice(1), suffix.candidates, shared);
   }
 }
 
 const NEEDS_FOLDING = /[^\x20\x27\x30-\x39\x61-\x7a]/;
+
+const ALREADY_NORMAL = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
+/** normalizeSurfaceForm, with a shortcut for the common plain form ("multiple myeloma", "IMiD"). */
+function normalizeForm(text: string, caseSensitive: boolean): string {
+  if (ALREADY_NORMAL.test(text)) return caseSensitive ? text : text.toLowerCase();
+  return normalizeSurfaceForm(text, caseSensitive);
+}
 
 /** A key folded as the scan folds text: case, separators (runs collapsed) and apostrophes; joiners dropped. */
 function foldKey(normalized: string): string {
@@ -144,6 +155,7 @@ const FORMS_PER_STEP = 128;
  */
 export function* buildTermMatcherInSteps(forms: readonly ContentForm[]): Generator<void, TermMatcher, void> {
   const root = newNode();
+  const shared: Candidate[][] = [];
   const exactForms = new Map<string, ContentForm[]>();
   const addExact = (spelling: string, form: ContentForm) => {
     const list = exactForms.get(spelling);
@@ -162,13 +174,13 @@ export function* buildTermMatcherInSteps(forms: readonly ContentForm[]): Generat
       if (child === null) break;
       node = child;
     }
-    addSuffix(node, key.slice(i), [candidate]);
+    addSuffix(node, key.slice(i), [candidate], shared);
   };
 
   for (let index = 0; index < forms.length; index++) {
     if (index % FORMS_PER_STEP === FORMS_PER_STEP - 1) yield;
     const form = forms[index]!;
-    const normalized = normalizeSurfaceForm(form.text, form.caseSensitive);
+    const normalized = normalizeForm(form.text, form.caseSensitive);
     if (!normalized) continue;
     const exact = form.caseSensitive ? normalized : null;
     insert(normalized, { form, exact, rank: exact === null ? 1 : 0 });
@@ -178,7 +190,7 @@ export function* buildTermMatcherInSteps(forms: readonly ContentForm[]): Generat
       if (exact !== null) addExact(inflected, form);
     }
   }
-  sortCandidates(root);
+  sortCandidates(shared);
 
   // The first character of a term, looked up by raw code for ASCII (both cases lead to the same node).
   const rootAscii: (TrieNode | null)[] = [];
@@ -195,16 +207,8 @@ export function* buildTermMatcherInSteps(forms: readonly ContentForm[]): Generat
  * Puts the most specific candidates first wherever a key has several (real forms before inflected spellings,
  * case-sensitive before insensitive); the sort is stable, so among equals glossary order decides.
  */
-function sortCandidates(root: TrieNode): void {
-  const byRank = (a: Candidate, b: Candidate) => a.rank - b.rank;
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.candidates && node.candidates.length > 1) node.candidates.sort(byRank);
-    for (const suffix of node.bucket ?? []) if (suffix.candidates.length > 1) suffix.candidates.sort(byRank);
-    if (node.child) stack.push(node.child);
-    for (const child of node.more?.values() ?? []) stack.push(child);
-  }
+function sortCandidates(lists: Candidate[][]): void {
+  for (const list of lists) list.sort((a, b) => a.rank - b.rank);
 }
 
 /** Whether text[start, end) spells `exact` with case kept (separator runs and apostrophes folded). */
