@@ -33,6 +33,7 @@ import { findChromium } from '../harness/find-browsers';
 import { startStaticServer } from '../harness/static-server';
 import { corpusToHtml, generateArticle } from './generate-article';
 import { makeSyntheticGlossary } from './make-synthetic-glossary';
+import type { AnnotateResult } from './bench-page-entry';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const REPEAT = Number(process.env.BENCH_REPEAT ?? (QUICK ? 3 : 5));
@@ -48,15 +49,6 @@ interface PageSpec {
   large: boolean;
 }
 
-interface AnnotateResult {
-  buildMs: number;
-  workMs: number;
-  wallMs: number;
-  longestSliceMs: number;
-  slices: number;
-  marks: number;
-  endedAt: number;
-}
 
 interface Measured extends AnnotateResult {
   longestTaskMs: number;
