@@ -1,3 +1,4 @@
+import { isWordCharCode } from '../matching/fold-char-code';
 import { classifyElement, INLINE_TAGS } from './classify-element';
 
 /**
@@ -14,9 +15,15 @@ export interface TextRun {
   annotated: boolean[] | null;
   /** The block element the run belongs to. */
   block: Element;
+  /**
+   * Offsets in `text` where markup splits what reads as one word ("lenalidomide<sup>12</sup>"): soft word
+   * boundaries for the matcher. Null when there are none.
+   */
+  soft: number[] | null;
 }
 
 const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 const HAS_VISIBLE_CHARACTER = /\S/;
 
 /** Whether a text is only white space (indentation between blocks, mostly): a quick look before a regex. */
@@ -24,6 +31,14 @@ function isBlank(data: string): boolean {
   const first = data.charCodeAt(0);
   if (first > 0x20 && first !== 0xa0) return false;
   return !HAS_VISIBLE_CHARACTER.test(data);
+}
+
+/** Whether an element starts or ends between two text nodes in document order (comments do not count). */
+function elementBetween(before: Text, after: Text): boolean {
+  let sibling = before.nextSibling;
+  while (sibling !== null && sibling !== after && sibling.nodeType !== ELEMENT_NODE)
+    sibling = sibling.nextSibling;
+  return sibling !== after;
 }
 // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, spelled out: NodeFilter may not exist where tests run.
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
@@ -41,6 +56,7 @@ export class TextRunCollector {
   private nodes: Text[] = [];
   private texts: string[] = [];
   private annotated: boolean[] | null = null;
+  private soft: number[] | null = null;
   private runBlockElement: Element | null = null;
   private lastParent: Node | null = null;
   private lastParentBlock: Element | null = null;
@@ -66,6 +82,11 @@ export class TextRunCollector {
     return this.runBlockElement ?? this.root;
   }
 
+  /** Soft word boundaries of the run whose text `onText` is looking at (see TextRun.soft); null when none. */
+  softBoundaries(): readonly number[] | null {
+    return this.soft;
+  }
+
   /** The run whose text `onText` is looking at. */
   run(): TextRun {
     const texts = this.texts;
@@ -81,6 +102,7 @@ export class TextRunCollector {
       starts,
       annotated: this.annotated?.slice() ?? null,
       block: this.runBlockElement ?? this.root,
+      soft: this.soft?.slice() ?? null,
     };
   }
 
@@ -148,13 +170,31 @@ export class TextRunCollector {
       this.runBlockElement = this.lastParentBlock;
     }
     const data = node.data;
-    if (this.nodes.length === 0 && isBlank(data)) return;
+    if (this.nodes.length === 0) {
+      if (isBlank(data)) return;
+    } else if (data.length !== 0 && isWordCharCode(data.charCodeAt(0))) this.markSoftBoundary(node);
     if (this.lastParentIsAnnotation) {
       this.annotated ??= this.nodes.map(() => false);
       this.annotated.push(true);
     } else this.annotated?.push(false);
     this.nodes.push(node);
     this.texts.push(data);
+  }
+
+  /** Records a soft boundary before `node` when the run so far ends in a word character and markup intervenes. */
+  private markSoftBoundary(node: Text): void {
+    const nodes = this.nodes;
+    const texts = this.texts;
+    // Empty text nodes add nothing to the text: the word before is in the last node that has some.
+    let last = texts.length - 1;
+    while (last >= 0 && texts[last]!.length === 0) last--;
+    if (last < 0) return;
+    const before = texts[last]!;
+    if (!isWordCharCode(before.charCodeAt(before.length - 1))) return;
+    if (!elementBetween(nodes[last]!, node)) return;
+    let offset = 0;
+    for (let i = 0; i <= last; i++) offset += texts[i]!.length;
+    (this.soft ??= []).push(offset);
   }
 
   private flush(): void {
@@ -166,6 +206,7 @@ export class TextRunCollector {
     this.nodes.length = 0;
     this.texts.length = 0;
     this.annotated = null;
+    this.soft = null;
     this.pendingText = '';
   }
 }

@@ -24,9 +24,10 @@ export interface TermMatcher {
   readonly forms: readonly ContentForm[];
   /**
    * Appends to `out` the leftmost-longest whole-word occurrences in `text`, in text order, and returns `out`.
-   * Matches never overlap; each occurrence maps to exactly one form.
+   * Matches never overlap; each occurrence maps to exactly one form. `softBoundaries` (sorted offsets) also
+   * count as word boundaries: where markup separates two words the text glues ("lenalidomide<sup>12</sup>").
    */
-  findMatches(text: string, out?: TermMatch[]): TermMatch[];
+  findMatches(text: string, out?: TermMatch[], softBoundaries?: readonly number[] | null): TermMatch[];
   /** The case-sensitive forms (abbreviations) spelled `text` as written on a page, or by its plural. */
   caseSensitiveFormsSpelled(text: string): readonly ContentForm[];
 }
@@ -198,7 +199,7 @@ export function* buildTermMatcherInSteps(forms: readonly ContentForm[]): Generat
 
   return {
     forms,
-    findMatches: (text, out = []) => scan(root, rootAscii, text, out),
+    findMatches: (text, out = [], softBoundaries = null) => scan(root, rootAscii, text, out, softBoundaries),
     caseSensitiveFormsSpelled: (text) => exactForms.get(normalizeSurfaceForm(text, true)) ?? [],
   };
 }
@@ -231,8 +232,19 @@ function spellsExactly(text: string, start: number, end: number, exact: string):
 let endStack = new Int32Array(64);
 const candidateStack: Candidate[][] = [];
 
-function scan(root: TrieNode, rootAscii: (TrieNode | null)[], text: string, out: TermMatch[]): TermMatch[] {
+// The soft boundaries of the text being scanned, for isBoundary deep in the walk (null: none, the usual case).
+let softOffsets: readonly number[] | null = null;
+
+function scan(
+  root: TrieNode,
+  rootAscii: (TrieNode | null)[],
+  text: string,
+  out: TermMatch[],
+  soft: readonly number[] | null,
+): TermMatch[] {
   if (root.child === null) return out;
+  if (soft !== null && soft.length === 0) soft = null;
+  softOffsets = soft;
   const length = text.length;
   let previousIsWord = false;
   let i = 0;
@@ -241,7 +253,8 @@ function scan(root: TrieNode, rootAscii: (TrieNode | null)[], text: string, out:
     // ASCII inline: this loop sees every character of the page.
     const isWord = code < 128 ? WORD_ASCII[code] === 1 : isWordCharCode(code);
     // A term starts where a word starts (or on a non-word character, for forms that begin with one).
-    if (!(previousIsWord && isWord)) {
+    // Inside a word, only a soft boundary (markup between two words) lets a term start.
+    if (!(previousIsWord && isWord) || (soft !== null && includesSorted(soft, i))) {
       const first = code < 128 ? rootAscii[code]! : childOf(root, foldCharCode(code));
       if (first !== null) {
         const match = walk(first, text, i, length);
@@ -257,6 +270,7 @@ function scan(root: TrieNode, rootAscii: (TrieNode | null)[], text: string, out:
     previousIsWord = isWord;
     i++;
   }
+  softOffsets = null;
   return out;
 }
 
@@ -347,8 +361,26 @@ function walk(node: TrieNode, text: string, start: number, length: number): Term
   }
 }
 
-/** Whole-word end: the match does not stop in the middle of a word ("carton", "mmHg", "Revlimidx"). */
+/**
+ * Whole-word end: the match does not stop in the middle of a word ("carton", "mmHg", "Revlimidx"), unless
+ * markup splits the word there ("lenalidomide<sup>12</sup>").
+ */
 function isBoundary(text: string, end: number, length: number): boolean {
   if (end >= length) return true;
-  return !(isWordCharCode(text.charCodeAt(end)) && isWordCharCode(text.charCodeAt(end - 1)));
+  if (!(isWordCharCode(text.charCodeAt(end)) && isWordCharCode(text.charCodeAt(end - 1)))) return true;
+  return softOffsets !== null && includesSorted(softOffsets, end);
+}
+
+/** Whether a sorted array holds `value` (binary search: a run may have many citation marks). */
+function includesSorted(sorted: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = sorted[middle]!;
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }

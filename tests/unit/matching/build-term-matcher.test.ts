@@ -161,7 +161,13 @@ describe('many forms sharing their first words', () => {
       caseSensitive: false,
       ambiguous: false,
     }));
-    forms.push({ text: 'cell type', entryId: 'cell-type', kind: 'name', caseSensitive: false, ambiguous: false });
+    forms.push({
+      text: 'cell type',
+      entryId: 'cell-type',
+      kind: 'name',
+      caseSensitive: false,
+      ambiguous: false,
+    });
     const shared = buildTermMatcher(forms);
     const text = 'A cell type q, a cell type ax, cell types, a cell type zz.';
     expect(shared.findMatches(text).map((m) => `${text.slice(m.start, m.end)} → ${m.form.entryId}`)).toEqual([
@@ -180,5 +186,48 @@ describe('caseSensitiveFormsSpelled', () => {
       'immunomodulatory-drugs',
     ]);
     expect(matcher.caseSensitiveFormsSpelled('mm')).toEqual([]);
+  });
+});
+
+describe('soft boundaries (markup between two words the text glues)', () => {
+  /** Like `found`, with offsets that also count as word boundaries. */
+  const foundWithSoft = (text: string, soft: number[]) =>
+    matcher.findMatches(text, [], soft).map((m) => `${text.slice(m.start, m.end)} → ${m.form.entryId}`);
+
+  it('matches both words of "<span>remission</span><span>angiogenesis</span>"', () => {
+    expect(foundWithSoft('remissionangiogenesis', [9])).toEqual([
+      'remission → remission',
+      'angiogenesis → angiogenesis',
+    ]);
+  });
+
+  it('ends a term before a citation mark ("lenalidomide<sup>12</sup>"), and makes nothing of the number', () => {
+    expect(foundWithSoft('lenalidomide12 works', [12])).toEqual(['lenalidomide → lenalidomide']);
+  });
+
+  it('ends a multi-word term before a citation mark ("multiple <b>myeloma</b><sup>3,4</sup>")', () => {
+    expect(foundWithSoft('multiple myeloma3,4', [16])).toEqual(['multiple myeloma → multiple-myeloma']);
+  });
+
+  it('still matches a word split by markup ("lenalido<b>mide</b>")', () => {
+    expect(foundWithSoft('lenalidomide', [8])).toEqual(['lenalidomide → lenalidomide']);
+  });
+
+  it('still prefers the longer inflection across one ("<b>myeloma</b>s")', () => {
+    expect(foundWithSoft('myelomas', [7])).toEqual(['myelomas → myeloma']);
+  });
+
+  it('lets a term start at one, in the middle of what the text reads as a word', () => {
+    expect(foundWithSoft('x12lenalidomide', [3])).toEqual(['lenalidomide → lenalidomide']);
+  });
+
+  it('without them, a word glued to digits in the text is not the term', () => {
+    expect(found('lenalidomide12')).toEqual([]);
+    expect(matcher.findMatches('lenalidomide12', [], null)).toEqual([]);
+    expect(matcher.findMatches('lenalidomide12', [], [])).toEqual([]);
+  });
+
+  it('counts only the offsets given (a soft boundary elsewhere does not help)', () => {
+    expect(foundWithSoft('lenalidomide12', [5])).toEqual([]);
   });
 });

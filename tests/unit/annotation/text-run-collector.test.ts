@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { TextRunCollector, type TextRun } from '../../../src/annotation/text-run-collector';
+import { buildTermMatcher } from '../../../src/matching/build-term-matcher';
+import { makeTestGlossary } from '../matching/test-glossary';
+
+const matcher = buildTermMatcher(makeTestGlossary().forms);
+
+/** A detached paragraph parsed from HTML (the lint rule forbids innerHTML, tests included). */
+function paragraph(html: string): HTMLElement {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body><p>${html}</p></body>`, 'text/html');
+  return document.importNode(parsed.body.firstElementChild!, true) as HTMLElement;
+}
+
+/** Every run of `root`, each with what softBoundaries() said while onText looked at it. */
+function collect(root: Element): { run: TextRun; soft: readonly number[] | null }[] {
+  const runs: { run: TextRun; soft: readonly number[] | null }[] = [];
+  const collector = new TextRunCollector(root, (_, current) => {
+    runs.push({ run: current.run(), soft: current.softBoundaries() });
+  });
+  collector.step(Infinity, () => 0);
+  return runs;
+}
+
+/** The terms found in each run of `root` as the annotator would find them: "text → entry id". */
+function terms(root: Element): string[] {
+  return collect(root).flatMap(({ run, soft }) =>
+    matcher
+      .findMatches(run.text, [], soft)
+      .map((m) => `${run.text.slice(m.start, m.end)} → ${m.form.entryId}`),
+  );
+}
+
+describe('runs', () => {
+  it('join the text nodes of one block across inline elements', () => {
+    const runs = collect(paragraph('<i>CAR</i> T and multiple <b>myeloma</b>'));
+    expect(runs.map(({ run }) => run.text)).toEqual(['CAR T and multiple myeloma']);
+    expect(runs[0]!.run.starts).toEqual([0, 3, 19]);
+  });
+});
+
+describe('soft boundaries', () => {
+  it('are none, and null, where markup does not fall inside a word', () => {
+    const [only] = collect(paragraph('<i>CAR</i> T and multiple <b>myeloma</b>.'));
+    expect(only!.soft).toBeNull();
+    expect(only!.run.soft).toBeNull();
+  });
+
+  it('mark where two elements glue two words: both words match', () => {
+    const root = paragraph('<span>remission</span><span>angiogenesis</span>');
+    expect(collect(root)[0]!.soft).toEqual([9]);
+    expect(terms(root)).toEqual(['remission → remission', 'angiogenesis → angiogenesis']);
+  });
+
+  it('let a term end before a citation mark, and make nothing of its number', () => {
+    const root = paragraph('Treated with lenalidomide<sup>12</sup> daily.');
+    expect(collect(root)[0]!.run.soft).toEqual([25]);
+    expect(terms(root)).toEqual(['lenalidomide → lenalidomide']);
+  });
+
+  it('let a multi-word term end before a citation mark', () => {
+    expect(terms(paragraph('multiple <b>myeloma</b><sup>3,4</sup>'))).toEqual([
+      'multiple myeloma → multiple-myeloma',
+    ]);
+  });
+
+  it('still let a word split by markup match as one', () => {
+    const root = paragraph('lenalido<b>mide</b> works');
+    expect(collect(root)[0]!.soft).toEqual([8]);
+    expect(terms(root)).toEqual(['lenalidomide → lenalidomide']);
+  });
+
+  it('still let the longer inflection win across one', () => {
+    expect(terms(paragraph('<b>myeloma</b>s'))).toEqual(['myelomas → myeloma']);
+  });
+
+  it('are not made of a word glued to digits inside one text node', () => {
+    const root = paragraph('lenalidomide12 works');
+    expect(collect(root)[0]!.soft).toBeNull();
+    expect(terms(root)).toEqual([]);
+  });
+
+  it('are not made between adjacent sibling text nodes', () => {
+    const root = document.createElement('p');
+    root.appendChild(document.createTextNode('lenalidomide'));
+    root.appendChild(document.createTextNode('12'));
+    expect(collect(root)[0]!.soft).toBeNull();
+    expect(terms(root)).toEqual([]);
+  });
+
+  it('are not made by a comment between two text nodes', () => {
+    const root = document.createElement('p');
+    root.append('lenalidomide', document.createComment('x'), '12');
+    expect(collect(root)[0]!.soft).toBeNull();
+  });
+
+  it('see past empty text nodes to the word before', () => {
+    const root = document.createElement('p');
+    const span = document.createElement('span');
+    span.textContent = 'remission';
+    root.append(span, '');
+    const next = document.createElement('span');
+    next.textContent = 'angiogenesis';
+    root.append(next);
+    expect(collect(root)[0]!.soft).toEqual([9]);
+  });
+
+  it('are kept per run: the next run starts without them', () => {
+    const root = document.createElement('div');
+    root.append(paragraph('lenalidomide<sup>1</sup>'), paragraph('myeloma'));
+    expect(collect(root).map(({ soft }) => soft)).toEqual([[12], null]);
+  });
+});
