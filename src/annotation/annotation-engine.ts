@@ -357,8 +357,9 @@ export class AnnotationEngine {
       allBlocks.push(collector.runBlock());
       allFirstNodes.push(collector.firstNode());
       scratch.length = 0;
-      let matches = matcher.findMatches(text, scratch);
-      if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text));
+      const soft = collector.softBoundaries();
+      let matches = matcher.findMatches(text, scratch, soft);
+      if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text, undefined, soft));
       if (matches.length === 0 && text.indexOf('(') === -1) return;
       if (evidence.record(text, matches)) evidenceChanged = true;
       if (matches.length === 0) return;
@@ -389,7 +390,7 @@ export class AnnotationEngine {
         const collector = new TextRunCollector(block, (text, current) => {
           // Runs of nested blocks are looked at when their own block is.
           if (current.runBlock() !== block) return;
-          const extra = freshMatcher.findMatches(text);
+          const extra = freshMatcher.findMatches(text, undefined, current.softBoundaries());
           if (extra.length === 0) return;
           const run = current.run();
           const index = kept.get(run.nodes[0]!);

@@ -59,6 +59,23 @@ describe('marks', () => {
     expect(occurrences()).toEqual(['multiple myeloma → multiple-myeloma']);
   });
 
+  it('treats markup between glued words as a word boundary: citation marks, adjacent spans', async () => {
+    setBody(
+      '<p>Given lenalidomide<sup>12</sup> and in multiple <b>myeloma</b><sup>3,4</sup>.</p>' +
+        '<p><span>remission</span><span>angiogenesis</span></p><p>lenalidomide12 stays one word.</p>',
+    );
+    const before = document.body.textContent;
+    await annotate();
+    expect(occurrences()).toEqual([
+      'lenalidomide → lenalidomide',
+      'multiple myeloma → multiple-myeloma',
+      'remission → remission',
+      'angiogenesis → angiogenesis',
+    ]);
+    expect(document.querySelector('sup')!.textContent).toBe('12');
+    expect(document.body.textContent).toBe(before);
+  });
+
   it('never matches across a block boundary', async () => {
     setBody('<div>multiple</div><div>myeloma</div><p>multiple<br>myeloma</p>');
     await annotate();
