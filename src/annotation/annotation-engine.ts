@@ -8,6 +8,7 @@ import {
 import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
+import { before, DeferredWraps, nearRange, type NearMargins, type PendingRun } from './deferred-wraps';
 import { injectMarkStyles, removeMarkStyles } from './inject-mark-styles';
 import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
 import { repairPageMutations } from './repair-page-mutations';
@@ -56,11 +57,11 @@ export interface AnnotationEngineOptions {
   wrapSliceMs?: number;
   /** How long changes by the page are collected before they are annotated, in ms. */
   batchDelayMs?: number;
-}
-
-interface PendingRun {
-  run: TextRun;
-  accepted: AcceptedMatch[];
+  /**
+   * Occurrences farther from the viewport than this (in viewport heights) wait until the reader nears them;
+   * null wraps everything at once.
+   */
+  nearMargins?: NearMargins | null;
 }
 
 const ABORTED = Symbol('aborted');
@@ -70,6 +71,56 @@ const FIRST_SLICE_OCCURRENCES = 120;
 const MIN_SLICE_OCCURRENCES = 64;
 /** Rendering time aimed at for the frame after a slice of wrapping (style and layout of its marks). */
 const FRAME_RENDER_TARGET_MS = 36;
+/** Below this many runs with terms, a page is wrapped whole: nothing to gain from waiting. */
+const DEFER_MIN_RUNS = 64;
+const DEFAULT_NEAR_MARGINS: NearMargins = { above: 1, below: 2 };
+
+/**
+ * Main-thread time of one piece of work, cut into slices that give the main thread back in between; counted
+ * into the engine's stats.
+ */
+class Slices {
+  readonly start = performance.now();
+  sliceStart = this.start;
+  /** Work so far, in ms, not counting the slice under way. */
+  work = 0;
+  /** Rendering time of the frame before the last checkpoint(true). */
+  lastRenderMs = 0;
+
+  constructor(
+    private readonly stats: AnnotationStats,
+    private readonly window: Window,
+    private readonly aborted: () => boolean,
+  ) {}
+
+  /** Time spent in the slice under way. */
+  elapsed(): number {
+    return performance.now() - this.sliceStart;
+  }
+
+  /** Work so far, the slice under way included. */
+  workSoFar(): number {
+    return this.work + this.elapsed();
+  }
+
+  /** Ends the slice under way. */
+  end(): void {
+    const duration = this.elapsed();
+    this.work += duration;
+    this.stats.workMs += duration;
+    this.stats.slices++;
+    if (duration > this.stats.longestSliceMs) this.stats.longestSliceMs = duration;
+  }
+
+  /** Ends the slice, gives the main thread back (until a frame is rendered, with `afterFrame`), starts another. */
+  async checkpoint(afterFrame = false): Promise<void> {
+    this.end();
+    if (afterFrame) this.lastRenderMs = await yieldToMainAfterFrame(this.window);
+    else await yieldToMain(this.window);
+    if (this.aborted()) throw ABORTED;
+    this.sliceStart = performance.now();
+  }
+}
 
 /**
  * Finds glossary terms in a page and wraps them, in slices that never hold the main thread long: walk and
@@ -95,6 +146,12 @@ export class AnnotationEngine {
   private readonly sliceMs: number;
   private readonly wrapSliceMs: number;
   private readonly batchDelayMs: number;
+  private readonly nearMargins: NearMargins | null;
+  /** Occurrences found far from the viewport, wrapped as the reader nears them. */
+  private readonly deferred = new DeferredWraps();
+  private pendingNear = false;
+  private nearCheckFrame: number | null = null;
+  private unwatchViewport: (() => void) | null = null;
   private settings: AnnotationSettings = { enabled: false, hiddenTerms: [], occurrenceMode: 'every' };
   private hidden = new Set<string>();
   private observer: MutationObserver | null = null;
@@ -120,6 +177,7 @@ export class AnnotationEngine {
     this.sliceMs = options.sliceMs ?? 8;
     this.wrapSliceMs = options.wrapSliceMs ?? this.sliceMs;
     this.batchDelayMs = options.batchDelayMs ?? 80;
+    this.nearMargins = options.nearMargins === undefined ? DEFAULT_NEAR_MARGINS : options.nearMargins;
     ctx.onInvalidated(() => this.stop());
   }
 
@@ -145,9 +203,18 @@ export class AnnotationEngine {
     }
     const newlyHidden = next.hiddenTerms.filter((id) => !hiddenBefore.has(id));
     const unhidden = [...hiddenBefore].some((id) => !this.hidden.has(id));
-    if (newlyHidden.length > 0) this.ownWrites(() => this.unwrapEntries(new Set(newlyHidden)));
-    if (next.occurrenceMode === 'first' && before.occurrenceMode === 'every')
-      this.ownWrites(() => this.keepFirstOccurrences());
+    if (newlyHidden.length > 0) {
+      this.deferred.dropEntries(new Set(newlyHidden));
+      this.ownWrites(() => this.unwrapEntries(new Set(newlyHidden)));
+    }
+    if (next.occurrenceMode === 'first' && before.occurrenceMode === 'every') {
+      if (this.deferred.size > 0) {
+        // The first occurrence of a term may be one still waiting: decide again from the whole page.
+        this.deferred.clear();
+        this.ownWrites(() => this.registry.restoreAll(this.document));
+        this.requestFullPass();
+      } else this.ownWrites(() => this.keepFirstOccurrences());
+    }
     if (newlyHidden.length > 0 || (next.occurrenceMode === 'first' && before.occurrenceMode === 'every'))
       this.notify();
     if (unhidden || (next.occurrenceMode === 'every' && before.occurrenceMode === 'first'))
@@ -189,6 +256,9 @@ export class AnnotationEngine {
     this.pendingRoots.clear();
     if (this.batchTimer !== null) clearTimeout(this.batchTimer);
     this.batchTimer = null;
+    this.deferred.clear();
+    this.pendingNear = false;
+    this.stopWatchingViewport();
     this.ownWrites(() => this.registry.restoreAll(this.document));
     this.observer?.disconnect();
     this.observer = null;
@@ -269,7 +339,16 @@ export class AnnotationEngine {
     if (this.running) return;
     this.running = true;
     try {
-      while (this.active && (this.pendingFull || this.pendingRoots.size > 0)) {
+      while (this.active && (this.pendingFull || this.pendingRoots.size > 0 || this.pendingNear)) {
+        if (!this.pendingFull && this.pendingRoots.size === 0) {
+          this.pendingNear = false;
+          const wrapped = await this.wrapNear().catch((error: unknown) => {
+            if (error !== ABORTED) throw error;
+            return 0;
+          });
+          if (wrapped > 0) this.notify();
+          continue;
+        }
         const full = this.pendingFull;
         const roots = full ? [this.document.body].filter(Boolean) : this.takeRoots();
         this.pendingFull = false;
@@ -306,30 +385,16 @@ export class AnnotationEngine {
   }
 
   private async pass(roots: Element[], full: boolean): Promise<void> {
-    const generation = this.generation;
+    const slices = this.slices();
     const now = () => performance.now();
-    const passStart = now();
-    let sliceStart = passStart;
-    let passWork = 0;
-    const endSlice = () => {
-      const duration = now() - sliceStart;
-      passWork += duration;
-      this.stats.workMs += duration;
-      this.stats.slices++;
-      if (duration > this.stats.longestSliceMs) this.stats.longestSliceMs = duration;
-    };
-    let lastRenderMs = 0;
-    const checkpoint = async (afterFrame = false) => {
-      endSlice();
-      if (afterFrame) lastRenderMs = await yieldToMainAfterFrame(this.window);
-      else await yieldToMain(this.window);
-      if (this.ctx.isInvalid || this.generation !== generation || !this.active) throw ABORTED;
-      sliceStart = now();
-    };
-    const overBudget = () => now() - sliceStart > this.sliceMs;
-    const workSoFar = () => passWork + (now() - sliceStart);
+    const checkpoint = () => slices.checkpoint();
+    const overBudget = () => slices.elapsed() > this.sliceMs;
+    const workSoFar = () => slices.workSoFar();
     this.stats.passes++;
     this.changedBlocks.clear();
+    // What waits inside the text about to be read is found again.
+    if (full) this.deferred.clear();
+    else for (const root of roots) this.deferred.dropInside(root);
     while (this.matcher === null) {
       const step = this.matcherSteps.next();
       if (step.done) this.matcher = step.value;
@@ -369,7 +434,7 @@ export class AnnotationEngine {
     };
     for (const root of roots) {
       const collector = new TextRunCollector(root, onText);
-      while (!collector.step(sliceStart + this.sliceMs, now)) await checkpoint();
+      while (!collector.step(slices.sliceStart + this.sliceMs, now)) await checkpoint();
       if (collector.lostPlace) this.pendingRoots.add(root);
     }
 
@@ -400,7 +465,7 @@ export class AnnotationEngine {
             runOrder.push(orderOf.get(run.nodes[0]!) ?? allTexts.length);
           } else found[index] = mergeMatches(found[index]!, extra);
         });
-        while (!collector.step(sliceStart + this.sliceMs, now)) await checkpoint();
+        while (!collector.step(slices.sliceStart + this.sliceMs, now)) await checkpoint();
       }
     }
     // Runs added above come after the others: put everything back in document order.
@@ -439,43 +504,24 @@ export class AnnotationEngine {
 
     const resolveMs = workSoFar() - collectMs - buildMs;
 
-    // 3. Wrap, starting with what the reader sees. The marks' stylesheet comes with the first mark: a page
-    // without terms gets none.
-    let wrapped = 0;
+    // 3. Wrap, starting with what the reader sees; on a long page, what is far from it waits until the
+    // reader nears it. The marks' stylesheet comes with the first mark: a page without terms gets none.
     if (work.length > 0) injectMarkStyles(this.document);
-    const ordered = visibleFirst(work);
-    // The browser lays out each slice's marks in the next frame, at a cost that grows with the page: the
-    // number of occurrences per slice follows the cost of the last frame, to keep frames short.
-    let occurrencesPerSlice = FIRST_SLICE_OCCURRENCES;
-    for (let k = 0; k < ordered.length;) {
-      let inSlice = 0;
-      this.ownWrites(() => {
-        do {
-          const { run, accepted } = ordered[k++]!;
-          if (this.changedBlocks.has(run.block) || !run.nodes.every((node) => node.isConnected)) continue;
-          const count = wrapRunMatches(run, accepted, this.registry);
-          wrapped += count;
-          inSlice += count;
-        } while (
-          k < ordered.length &&
-          inSlice < occurrencesPerSlice &&
-          now() - sliceStart <= this.wrapSliceMs
-        );
-      });
-      if (k >= ordered.length) break;
-      await checkpoint(true);
-      if (lastRenderMs > FRAME_RENDER_TARGET_MS) {
-        occurrencesPerSlice = Math.max(
-          MIN_SLICE_OCCURRENCES,
-          Math.floor((inSlice * FRAME_RENDER_TARGET_MS) / lastRenderMs),
-        );
-      } else if (lastRenderMs < FRAME_RENDER_TARGET_MS / 2 && inSlice >= occurrencesPerSlice) {
-        occurrencesPerSlice = Math.ceil(occurrencesPerSlice * 1.25);
+    let wrapNow = work;
+    if (this.nearMargins && !firstOnly && work.length >= DEFER_MIN_RUNS) {
+      const [low, high] = nearRange(work, this.viewportHeight(), this.nearMargins);
+      wrapNow = work.slice(low, high);
+      const far = work.slice(0, low).concat(work.slice(high));
+      if (far.length > 0) {
+        this.deferred.add(far);
+        this.watchViewport();
       }
     }
-    endSlice();
+    const wrapped = await this.wrapRuns(visibleFirst(wrapNow), slices);
+    slices.end();
     if (full && this.stats.firstPassMs === null) {
-      this.stats.firstPassMs = now() - passStart;
+      const passWork = slices.work;
+      this.stats.firstPassMs = now() - slices.start;
       this.stats.firstPassWorkMs = passWork;
       this.stats.firstPassPhasesMs = {
         build: buildMs,
@@ -483,10 +529,169 @@ export class AnnotationEngine {
         resolve: resolveMs,
         wrap: passWork - buildMs - collectMs - resolveMs,
       };
-      this.reportFirstPass(passStart, passWork);
+      this.reportFirstPass(slices.start, passWork);
     }
     this.reportPass(full, wrapped);
     if (wrapped > 0) this.notify();
+  }
+
+  private slices(): Slices {
+    const generation = this.generation;
+    return new Slices(
+      this.stats,
+      this.window,
+      () => this.ctx.isInvalid || this.generation !== generation || !this.active,
+    );
+  }
+
+  /**
+   * Wraps runs in slices. The browser lays out each slice's marks in the next frame, at a cost that grows with
+   * the page: the number of occurrences per slice follows the cost of the last frame, to keep frames short.
+   * Returns the number of occurrences wrapped.
+   */
+  private async wrapRuns(ordered: readonly PendingRun[], slices: Slices): Promise<number> {
+    let wrapped = 0;
+    let occurrencesPerSlice = FIRST_SLICE_OCCURRENCES;
+    for (let k = 0; k < ordered.length;) {
+      let inSlice = 0;
+      this.ownWrites(() => {
+        do {
+          const { run, accepted } = ordered[k++]!;
+          if (this.changedBlocks.has(run.block) || !isIntact(run)) continue;
+          const count = wrapRunMatches(run, accepted, this.registry);
+          wrapped += count;
+          inSlice += count;
+        } while (k < ordered.length && inSlice < occurrencesPerSlice && slices.elapsed() <= this.wrapSliceMs);
+      });
+      if (k >= ordered.length) break;
+      await slices.checkpoint(true);
+      const renderMs = slices.lastRenderMs;
+      if (renderMs > FRAME_RENDER_TARGET_MS) {
+        occurrencesPerSlice = Math.max(
+          MIN_SLICE_OCCURRENCES,
+          Math.floor((inSlice * FRAME_RENDER_TARGET_MS) / renderMs),
+        );
+      } else if (renderMs < FRAME_RENDER_TARGET_MS / 2 && inSlice >= occurrencesPerSlice) {
+        occurrencesPerSlice = Math.ceil(occurrencesPerSlice * 1.25);
+      }
+    }
+    return wrapped;
+  }
+
+  /** Wraps the waiting occurrences the reader has come near. */
+  private async wrapNear(): Promise<number> {
+    if (this.deferred.size === 0 || !this.nearMargins) return 0;
+    const near = this.deferred.takeNear(this.viewportHeight(), this.nearMargins);
+    if (this.deferred.size === 0) this.stopWatchingViewport();
+    if (near.length === 0) return 0;
+    const slices = this.slices();
+    try {
+      return await this.wrapRuns(visibleFirst(near), slices);
+    } finally {
+      slices.end();
+    }
+  }
+
+  /** Wraps waiting runs now (a feature needs their marks); returns the number of occurrences. */
+  private wrapNow(runs: readonly PendingRun[]): number {
+    if (this.deferred.size === 0) this.stopWatchingViewport();
+    let wrapped = 0;
+    this.ownWrites(() => {
+      for (const { run, accepted } of runs) {
+        if (this.changedBlocks.has(run.block) || !isIntact(run)) continue;
+        wrapped += wrapRunMatches(run, accepted, this.registry);
+      }
+    });
+    if (wrapped > 0) this.notify();
+    return wrapped;
+  }
+
+  private viewportHeight(): number {
+    return this.window.innerHeight || this.document.documentElement?.clientHeight || 800;
+  }
+
+  /** Checks for waiting occurrences near the viewport whenever it moves or the page's size changes. */
+  private watchViewport(): void {
+    if (this.unwatchViewport) return;
+    const window = this.window;
+    const onChange = () => this.requestNearCheck();
+    const options = { capture: true, passive: true };
+    // Captured: scrolling inside a scrollable element of the page moves its text too.
+    window.addEventListener('scroll', onChange, options);
+    window.addEventListener('resize', onChange, options);
+    // Sections that open (accordions, <details>) change the page's size without scrolling it.
+    const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(onChange) : null;
+    if (this.document.body) resizeObserver?.observe(this.document.body);
+    this.unwatchViewport = () => {
+      window.removeEventListener('scroll', onChange, options);
+      window.removeEventListener('resize', onChange, options);
+      resizeObserver?.disconnect();
+    };
+  }
+
+  private stopWatchingViewport(): void {
+    this.unwatchViewport?.();
+    this.unwatchViewport = null;
+    if (this.nearCheckFrame !== null) this.window.cancelAnimationFrame(this.nearCheckFrame);
+    this.nearCheckFrame = null;
+  }
+
+  /** At most one check per frame, after the scroll has been rendered. */
+  private requestNearCheck(): void {
+    if (this.nearCheckFrame !== null || !this.active) return;
+    this.nearCheckFrame = this.window.requestAnimationFrame(() => {
+      this.nearCheckFrame = null;
+      if (!this.active || this.deferred.size === 0) return;
+      this.pendingNear = true;
+      void this.run();
+    });
+  }
+
+  /** Every term annotated on the page, or waiting to be, with its number of occurrences, in page order. */
+  termCounts(): { entryId: string; count: number }[] {
+    if (!this.active) return [];
+    const terms = new Map<string, { count: number; first: Node }>();
+    for (const mark of this.document.querySelectorAll(OCCURRENCE_SELECTOR)) {
+      const entryId = mark.getAttribute(ENTRY_ID_ATTRIBUTE)!;
+      const term = terms.get(entryId);
+      if (term) term.count++;
+      else terms.set(entryId, { count: 1, first: mark });
+    }
+    for (const [entryId, waiting] of this.deferred.entries()) {
+      const term = terms.get(entryId);
+      if (!term) terms.set(entryId, waiting);
+      else {
+        term.count += waiting.count;
+        if (before(waiting.first, term.first)) term.first = waiting.first;
+      }
+    }
+    return [...terms]
+      .sort(([, a], [, b]) => (a.first === b.first ? 0 : before(a.first, b.first) ? -1 : 1))
+      .map(([entryId, { count }]) => ({ entryId, count }));
+  }
+
+  /** Makes the marks of every waiting occurrence of `entryId` (to show them one after another). */
+  materializeEntry(entryId: string): void {
+    if (this.active && this.deferred.size > 0) this.wrapNow(this.deferred.takeEntry(entryId));
+  }
+
+  /**
+   * Makes the marks a step from `from` in `direction` may land on, so that the page's marks hold the true
+   * next occurrence: the waiting one next to `from` (or, without it, next to the viewport) and the first and
+   * last of the page (a step past the end wraps round).
+   */
+  materializeStep(from: Element | null, direction: 'next' | 'previous'): void {
+    if (!this.active || this.deferred.size === 0 || !this.nearMargins) return;
+    const runs =
+      from === null
+        ? this.deferred.takeNear(this.viewportHeight(), { above: 0, below: 0 }, 1)
+        : this.deferred.takeAdjacent(from, direction);
+    const marks = this.document.querySelectorAll(OCCURRENCE_SELECTOR);
+    runs.push(
+      ...this.deferred.takeEdge('first', marks[0] ?? null),
+      ...this.deferred.takeEdge('last', marks[marks.length - 1] ?? null),
+    );
+    this.wrapNow(runs);
   }
 
   /** One performance mark per pass: visible in the browser's performance tools (and to tests: batching). */
@@ -540,7 +745,13 @@ export class AnnotationEngine {
   }
 
   private isIdle(): boolean {
-    return !this.running && !this.pendingFull && this.pendingRoots.size === 0 && this.batchTimer === null;
+    return (
+      !this.running &&
+      !this.pendingFull &&
+      !this.pendingNear &&
+      this.pendingRoots.size === 0 &&
+      this.batchTimer === null
+    );
   }
 
   private resolveIdleIfDone(): void {
@@ -559,6 +770,17 @@ function sortByOrder(runs: TextRun[], found: TermMatch[][], positions: number[])
   const sortedFound = order.map((i) => found[i]!);
   runs.splice(0, runs.length, ...sortedRuns);
   found.splice(0, found.length, ...sortedFound);
+}
+
+/** Whether a run's nodes are still in the page and hold the text they held when it was read. */
+function isIntact(run: TextRun): boolean {
+  const { nodes, starts, text } = run;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const length = (i + 1 < nodes.length ? starts[i + 1]! : text.length) - starts[i]!;
+    if (!node.isConnected || node.data.length !== length) return false;
+  }
+  return true;
 }
 
 /** Whether a match covers text already inside one of our marks. */

@@ -9,18 +9,25 @@ import {
 } from '../settings/settings-items';
 import { siteKey } from '../settings/site-key';
 import { AnnotationEngine, type AnnotationEngineOptions, type AnnotatorContext } from './annotation-engine';
-import { collectPageTerms } from './collect-page-terms';
 import { OCCURRENCE_SELECTOR } from './mark-selectors';
 import { OccurrenceRevealer } from './occurrence-revealer';
 
 /** What the rest of the content script (tooltip, popup messages) uses of the annotations on this page. */
 export interface Annotator {
-  /** The annotated terms, in page order of first occurrence, with counts; `active` false when off here. */
+  /**
+   * The annotated terms (wrapped or waiting), in page order of first occurrence, with counts; `active` false
+   * when off here.
+   */
   pageTerms(): PageTermsResponse;
   /** Scrolls to the next occurrence of a term (cycling), flashes and focuses it; false if there is none. */
   revealTerm(entryId: string): boolean;
-  /** The head mark of every occurrence, in document order. */
+  /** The head mark of every occurrence wrapped so far, in document order. */
   occurrences(): HTMLElement[];
+  /**
+   * Makes sure the marks hold the occurrence a step from `from` lands on (on a long page, occurrences far
+   * from the viewport wait to be wrapped).
+   */
+  prepareStep(from: Element | null, direction: 'next' | 'previous'): void;
   /** Calls `listener` whenever marks are added or removed; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
   /** Resolves once the settings are read and the work they ask for is done. */
@@ -97,9 +104,18 @@ export function startAnnotator(ctx: AnnotatorContext, options: StartAnnotatorOpt
     pageTerms: () => ({
       site,
       active: engine.active,
-      terms: engine.active ? collectPageTerms(document, glossary) : [],
+      terms: engine.termCounts().map(({ entryId, count }) => ({
+        entryId,
+        name: glossary.entries[entryId]?.name ?? entryId,
+        count,
+      })),
     }),
-    revealTerm: (entryId) => engine.active && revealer.reveal(entryId),
+    revealTerm: (entryId) => {
+      if (!engine.active) return false;
+      engine.materializeEntry(entryId);
+      return revealer.reveal(entryId);
+    },
+    prepareStep: (from, direction) => engine.materializeStep(from, direction),
     occurrences: () => [...document.querySelectorAll<HTMLElement>(OCCURRENCE_SELECTOR)],
     onChange: (listener) => engine.onChange(listener),
     idle: async () => {

@@ -38,6 +38,8 @@ const MAX_HOVER_DELAY_MS = 3000;
 export interface TooltipAnnotator {
   /** The head mark of every occurrence on the page, in page order. */
   occurrences(): readonly Element[];
+  /** Makes sure `occurrences()` holds the one a step from `from` lands on. */
+  prepareStep?(from: Element | null, direction: 'next' | 'previous'): void;
 }
 
 export interface TooltipOptions {
@@ -352,11 +354,10 @@ export async function mountTooltip(
 
   const step = (command: 'next-term' | 'previous-term') => {
     const from = [shown?.head, lastStepped].find((element) => element?.isConnected) ?? null;
-    const target = stepOccurrence(
-      annotator.occurrences(),
-      from,
-      command === 'next-term' ? 'next' : 'previous',
-      (element) => viewportPosition(element, window.innerHeight),
+    const direction = command === 'next-term' ? 'next' : 'previous';
+    annotator.prepareStep?.(from ?? null, direction);
+    const target = stepOccurrence(annotator.occurrences(), from, direction, (element) =>
+      viewportPosition(element, window.innerHeight),
     );
     if (!target) return;
     lastStepped = target;

@@ -1,6 +1,7 @@
 /** Helpers for annotator tests on happy-dom: page set-up, a fake content-script context, DOM snapshots. */
 import {
   AnnotationEngine,
+  type AnnotationEngineOptions,
   type AnnotationSettings,
   type AnnotatorContext,
 } from '../../../src/annotation/annotation-engine';
@@ -51,7 +52,7 @@ export const ON: AnnotationSettings = { enabled: true, hiddenTerms: [], occurren
 /** Annotates the current body with the test glossary and waits until the work is done. */
 export async function annotate(
   settings: Partial<AnnotationSettings> = {},
-  options: { sliceMs?: number; batchDelayMs?: number } = {},
+  options: AnnotationEngineOptions = {},
 ): Promise<{ engine: AnnotationEngine; ctx: FakeContext }> {
   const ctx = fakeContext();
   const engine = new AnnotationEngine(ctx, makeTestGlossary(), document, { batchDelayMs: 10, ...options });

@@ -1,0 +1,211 @@
+import type { TextRun } from './text-run-collector';
+import type { AcceptedMatch } from './wrap-run-matches';
+
+/** A run and the occurrences decided for it, waiting to be wrapped. */
+export interface PendingRun {
+  run: TextRun;
+  accepted: AcceptedMatch[];
+}
+
+/** How far from the viewport occurrences are wrapped ahead of the reader, in viewport heights. */
+export interface NearMargins {
+  above: number;
+  below: number;
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+/** Whether node `a` comes before node `b` in the document. */
+export function before(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & FOLLOWING) !== 0;
+}
+
+/**
+ * Where a run's block is relative to a window of `[top, bottom]` (viewport coordinates): -1 above it, 1 below
+ * it, 0 inside; null when the block has no box (hidden: display:none, a closed <details>).
+ */
+function side(item: PendingRun, top: number, bottom: number): -1 | 0 | 1 | null {
+  const rect = item.run.block.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return null;
+  if (rect.bottom < top) return -1;
+  if (rect.top > bottom) return 1;
+  return 0;
+}
+
+/**
+ * Occurrences found on the page but not wrapped yet because they are far from the viewport, in document
+ * order. On a long page, making every mark up front costs about as much as reading the whole page's text
+ * again, and the browser then lays out each one; most readers never scroll through a 4 MB page. The
+ * annotator takes the ones near the viewport as the reader scrolls, and single ones when a feature needs
+ * them (the next occurrence of a term, all of one term for "On this page").
+ */
+export class DeferredWraps {
+  private items: PendingRun[] = [];
+
+  /** How many runs are waiting. */
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** Adds runs (in document order among themselves) to those waiting. */
+  add(runs: readonly PendingRun[]): void {
+    if (runs.length === 0) return;
+    if (this.items.length === 0) {
+      this.items = [...runs];
+      return;
+    }
+    // Merge two lists in document order (each pass's runs come in order).
+    const merged: PendingRun[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.items.length && j < runs.length) {
+      if (before(this.items[i]!.run.nodes[0]!, runs[j]!.run.nodes[0]!)) merged.push(this.items[i++]!);
+      else merged.push(runs[j++]!);
+    }
+    while (i < this.items.length) merged.push(this.items[i++]!);
+    while (j < runs.length) merged.push(runs[j++]!);
+    this.items = merged;
+  }
+
+  /**
+   * Takes the runs whose block is within `margins` of the viewport (of height `viewportHeight`), and `extra`
+   * more on each side. Blocks are assumed to be laid out in document order, as text flows; a run whose block
+   * has no box is judged by its neighbours.
+   */
+  takeNear(viewportHeight: number, margins: NearMargins, extra = 0): PendingRun[] {
+    const [near, far] = nearRange(this.items, viewportHeight, margins);
+    const low = Math.max(0, near - extra);
+    const high = Math.min(this.items.length, far + extra);
+    if (low >= high) return [];
+    return this.items.splice(low, high - low);
+  }
+
+  /** Takes every run, in document order. */
+  takeAll(): PendingRun[] {
+    const all = this.items;
+    this.items = [];
+    return all;
+  }
+
+  /** Takes the runs with an occurrence of `entryId`. */
+  takeEntry(entryId: string): PendingRun[] {
+    return this.takeWhere((item) => item.accepted.some((match) => match.entryId === entryId));
+  }
+
+  /** Drops the runs whose text lies inside `root` (it is about to be read again). */
+  dropInside(root: Node): void {
+    this.takeWhere((item) => root.contains(item.run.nodes[0]!));
+  }
+
+  /** Drops the occurrences of the given entries (the reader hid them). */
+  dropEntries(entries: ReadonlySet<string>): void {
+    for (const item of this.items) item.accepted = item.accepted.filter((m) => !entries.has(m.entryId));
+    this.items = this.items.filter((item) => item.accepted.length > 0);
+  }
+
+  /**
+   * Takes the run waiting next to `node` in `direction` (the first after it, or the last before it), so that
+   * the next occurrence in the page's marks is the true next one; with no `node`, the first or last run.
+   */
+  takeAdjacent(node: Node | null, direction: 'next' | 'previous'): PendingRun[] {
+    const items = this.items;
+    if (items.length === 0) return [];
+    let index: number;
+    if (node === null) index = direction === 'next' ? 0 : items.length - 1;
+    else {
+      // First run after `node`.
+      let low = 0;
+      let high = items.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (before(items[middle]!.run.nodes[0]!, node)) low = middle + 1;
+        else high = middle;
+      }
+      index = direction === 'next' ? low : low - 1;
+    }
+    if (index < 0 || index >= items.length) return [];
+    return items.splice(index, 1);
+  }
+
+  /**
+   * Takes the first run if it comes before `bound` (the page's first mark), or the last run if it comes after
+   * `bound` (the page's last mark); without `bound`, takes it anyway.
+   */
+  takeEdge(edge: 'first' | 'last', bound: Node | null): PendingRun[] {
+    const items = this.items;
+    if (items.length === 0) return [];
+    if (edge === 'first') {
+      return bound === null || before(items[0]!.run.nodes[0]!, bound) ? items.splice(0, 1) : [];
+    }
+    return bound === null || before(bound, items.at(-1)!.run.nodes[0]!) ? items.splice(-1, 1) : [];
+  }
+
+  /** For each entry, its number of waiting occurrences and the first node of its first waiting run. */
+  entries(): Map<string, { count: number; first: Node }> {
+    const result = new Map<string, { count: number; first: Node }>();
+    for (const { run, accepted } of this.items) {
+      for (const { entryId } of accepted) {
+        const known = result.get(entryId);
+        if (known) known.count++;
+        else result.set(entryId, { count: 1, first: run.nodes[0]! });
+      }
+    }
+    return result;
+  }
+
+  /** Forgets every waiting run. */
+  clear(): void {
+    this.items = [];
+  }
+
+  private takeWhere(test: (item: PendingRun) => boolean): PendingRun[] {
+    const taken: PendingRun[] = [];
+    const kept: PendingRun[] = [];
+    for (const item of this.items) (test(item) ? taken : kept).push(item);
+    this.items = kept;
+    return taken;
+  }
+}
+
+/**
+ * The range `[low, high)` of `items` (in document order) whose blocks lie within `margins` of the viewport,
+ * found by binary search over their boxes (layout is read, never written). Items without a box take the side
+ * of their nearest neighbour with one.
+ */
+export function nearRange(
+  items: readonly PendingRun[],
+  viewportHeight: number,
+  margins: NearMargins,
+): [number, number] {
+  const top = -margins.above * viewportHeight;
+  const bottom = viewportHeight * (1 + margins.below);
+  const sideAt = (index: number): -1 | 0 | 1 => {
+    for (let i = index; i < items.length; i++) {
+      const where = side(items[i]!, top, bottom);
+      if (where !== null) return where;
+    }
+    for (let i = index - 1; i >= 0; i--) {
+      const where = side(items[i]!, top, bottom);
+      if (where !== null) return where;
+    }
+    // Nothing has a box: nothing is laid out, so nothing costs layout either.
+    return 0;
+  };
+  // First item not above the window.
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sideAt(middle) === -1) low = middle + 1;
+    else high = middle;
+  }
+  const start = low;
+  // First item below the window.
+  high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sideAt(middle) === 1) high = middle;
+    else low = middle + 1;
+  }
+  return [start, low];
+}

@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { nearRange, type PendingRun } from '../../../src/annotation/deferred-wraps';
+import { OCCURRENCE_SELECTOR } from '../../../src/annotation/mark-selectors';
+import { annotate, occurrences, setBody, stopAllEngines } from './annotation-helpers';
+
+// happy-dom lays nothing out: each block's box is faked from its data-y (its top in the page), 100 px high,
+// in an 800 px viewport scrolled by `scrollY`.
+const VIEWPORT = 800;
+let scrollY = 0;
+
+function fakeLayout(): void {
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    const y = this.getAttribute('data-y');
+    if (y === null || this.hasAttribute('hidden')) return new DOMRect(0, 0, 0, 0);
+    return new DOMRect(0, Number(y) - scrollY, 600, 100);
+  });
+  Object.defineProperty(window, 'innerHeight', { value: VIEWPORT, configurable: true });
+}
+
+/** A page of `count` paragraphs, 100 px apart, each saying something about myeloma; `extra` by index. */
+function longPage(count: number, extra: Record<number, string> = {}): void {
+  const paragraphs: string[] = [];
+  for (let i = 0; i < count; i++)
+    paragraphs.push(`<p data-y="${i * 100}" id="p${i}">Part ${i} on myeloma. ${extra[i] ?? ''}</p>`);
+  setBody(paragraphs.join(''));
+}
+
+const markedParagraphs = () =>
+  [...document.querySelectorAll(OCCURRENCE_SELECTOR)].map((mark) => Number(mark.closest('p')!.id.slice(1)));
+
+async function scrollTo(y: number): Promise<void> {
+  scrollY = y;
+  window.dispatchEvent(new Event('scroll'));
+  // The check waits for a frame.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+beforeEach(() => {
+  stopAllEngines();
+  document.head.replaceChildren();
+  scrollY = 0;
+  fakeLayout();
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('occurrences far from the viewport', () => {
+  it('are found but wrapped only near the viewport (one viewport above, two below)', async () => {
+    longPage(100);
+    const { engine } = await annotate();
+    expect(markedParagraphs()).toEqual([...Array(25).keys()]);
+    expect(engine.termCounts()).toEqual([{ entryId: 'myeloma', count: 100 }]);
+  });
+
+  it('are wrapped as the reader scrolls near them, and the text stays the same', async () => {
+    longPage(100);
+    const text = document.body.textContent;
+    const { engine } = await annotate();
+    await scrollTo(5000);
+    await engine.idle();
+    const marked = markedParagraphs();
+    expect(marked).toContain(42);
+    expect(marked).toContain(74);
+    expect(marked).not.toContain(30);
+    expect(marked).not.toContain(80);
+    await scrollTo(9500);
+    await engine.idle();
+    expect(markedParagraphs()).toContain(99);
+    expect(document.body.textContent).toBe(text);
+    expect(engine.termCounts()).toEqual([{ entryId: 'myeloma', count: 100 }]);
+  });
+
+  it('count in page order of first occurrence, waiting ones included', async () => {
+    longPage(100, { 90: 'Then lenalidomide.', 5: 'About angiogenesis.' });
+    const { engine } = await annotate();
+    expect(engine.termCounts()).toEqual([
+      { entryId: 'myeloma', count: 100 },
+      { entryId: 'angiogenesis', count: 1 },
+      { entryId: 'lenalidomide', count: 1 },
+    ]);
+  });
+
+  it('of one term are wrapped on demand (to show them one after another)', async () => {
+    longPage(100, { 90: 'Then lenalidomide.' });
+    const { engine } = await annotate();
+    expect(document.querySelector('[data-glossary-id="lenalidomide"]')).toBeNull();
+    engine.materializeEntry('lenalidomide');
+    expect(document.querySelector('[data-glossary-id="lenalidomide"]')!.closest('p')!.id).toBe('p90');
+    expect(markedParagraphs()).not.toContain(80);
+  });
+
+  it('next to a term are wrapped for a step to it, and the first and last of the page for wrapping round', async () => {
+    longPage(100);
+    const { engine } = await annotate();
+    const last = [...document.querySelectorAll(OCCURRENCE_SELECTOR)].at(-1)!;
+    engine.materializeStep(last, 'next');
+    expect(markedParagraphs()).toEqual([...Array(26).keys(), 99]);
+    // Without a term to start from, the waiting ones next to the viewport (the page's last is marked now).
+    engine.materializeStep(null, 'previous');
+    expect(markedParagraphs()).toEqual([...Array(27).keys(), 99]);
+  });
+
+  it('of a hidden term are dropped, and the counts follow', async () => {
+    longPage(100, { 90: 'Then lenalidomide.' });
+    const { engine } = await annotate();
+    engine.update({ enabled: true, hiddenTerms: ['lenalidomide'], occurrenceMode: 'every' });
+    await engine.idle();
+    expect(engine.termCounts().map((t) => t.entryId)).toEqual(['myeloma']);
+    engine.materializeEntry('lenalidomide');
+    expect(document.querySelector('[data-glossary-id="lenalidomide"]')).toBeNull();
+  });
+
+  it('in text the page changed meanwhile are read again, never wrapped at stale offsets', async () => {
+    longPage(100);
+    const { engine } = await annotate();
+    const paragraph = document.getElementById('p80')!;
+    paragraph.firstChild!.textContent = 'Now about lenalidomide and myeloma.';
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await engine.idle();
+    await scrollTo(7500);
+    await engine.idle();
+    expect(occurrences(paragraph)).toEqual(['lenalidomide → lenalidomide', 'myeloma → myeloma']);
+    expect(engine.termCounts().find((t) => t.entryId === 'myeloma')!.count).toBe(100);
+  });
+
+  it('go when annotations are switched off, and are found again when switched on', async () => {
+    longPage(100);
+    const text = document.body.textContent;
+    const { engine } = await annotate();
+    engine.update({ enabled: false, hiddenTerms: [], occurrenceMode: 'every' });
+    expect(engine.termCounts()).toEqual([]);
+    expect(document.querySelector(OCCURRENCE_SELECTOR)).toBeNull();
+    expect(document.body.textContent).toBe(text);
+    engine.update({ enabled: true, hiddenTerms: [], occurrenceMode: 'every' });
+    await engine.idle();
+    expect(engine.termCounts()).toEqual([{ entryId: 'myeloma', count: 100 }]);
+    expect(markedParagraphs()).toHaveLength(25);
+  });
+
+  it('decide the first occurrence with the rest of the page when the reader switches to first only', async () => {
+    longPage(100, { 90: 'Then lenalidomide.' });
+    const { engine } = await annotate();
+    engine.update({ enabled: true, hiddenTerms: [], occurrenceMode: 'first' });
+    await engine.idle();
+    expect(occurrences()).toEqual(['myeloma → myeloma', 'lenalidomide → lenalidomide']);
+    expect(engine.termCounts()).toEqual([
+      { entryId: 'myeloma', count: 1 },
+      { entryId: 'lenalidomide', count: 1 },
+    ]);
+  });
+
+  it('are all wrapped at once without margins', async () => {
+    longPage(100);
+    await annotate({}, { nearMargins: null });
+    expect(markedParagraphs()).toHaveLength(100);
+  });
+});
+
+describe('nearRange', () => {
+  const item = (y: number | null): PendingRun => {
+    const block = document.createElement('p');
+    if (y !== null) block.setAttribute('data-y', String(y));
+    return { run: { text: '', nodes: [], starts: [], annotated: null, block, soft: null }, accepted: [] };
+  };
+
+  it('finds the items within the margins by their boxes', () => {
+    const items = [0, 1000, 2000, 3000, 4000, 5000].map(item);
+    scrollY = 2000;
+    expect(nearRange(items, VIEWPORT, { above: 0, below: 0 })).toEqual([2, 3]);
+    expect(nearRange(items, VIEWPORT, { above: 1, below: 2 })).toEqual([2, 5]);
+  });
+
+  it('judges items without a box by the next one with a box', () => {
+    const items = [item(0), item(null), item(1000), item(null), item(null), item(5000)];
+    scrollY = 5000;
+    expect(nearRange(items, VIEWPORT, { above: 0, below: 0 })).toEqual([3, 6]);
+    scrollY = 0;
+    expect(nearRange(items, VIEWPORT, { above: 0, below: 0 })).toEqual([0, 1]);
+  });
+
+  it('takes everything when nothing has a box', () => {
+    expect(nearRange([item(null), item(null)], VIEWPORT, { above: 0, below: 0 })).toEqual([0, 2]);
+  });
+});
