@@ -21,7 +21,10 @@ export interface AnnotateResult {
   wallMs: number;
   longestSliceMs: number;
   slices: number;
+  /** Marks made up front (far from the viewport, occurrences wait until the reader nears them). */
   marks: number;
+  /** Occurrences found: marked and waiting. */
+  found: number;
   phases: { build: number; collect: number; resolve: number; wrap: number } | null;
   /** performance.now() when the last mark was placed: long tasks after it are not the annotator's. */
   endedAt: number;
@@ -39,6 +42,7 @@ async function annotate(
 ): Promise<AnnotateResult> {
   const start = performance.now();
   const engine = new AnnotationEngine(context, glossary, document, options);
+  current = engine;
   const setupMs = performance.now() - start;
   engine.update({ enabled: true, hiddenTerms: [], occurrenceMode: 'every' });
   await engine.idle();
@@ -50,9 +54,42 @@ async function annotate(
     longestSliceMs: Math.max(setupMs, engine.stats.longestSliceMs),
     slices: engine.stats.slices,
     marks: document.querySelectorAll(OCCURRENCE_SELECTOR).length,
+    found: engine.termCounts().reduce((sum, term) => sum + term.count, 0),
     phases: engine.stats.firstPassPhasesMs,
     endedAt: performance.now(),
   };
+}
+
+let current: AnnotationEngine | null = null;
+
+export interface ScrollResult {
+  /** Viewport-high steps from the top to the bottom of the page. */
+  steps: number;
+  /** The annotator's work per step, in ms. */
+  stepWorkMs: number[];
+  marks: number;
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Scrolls the annotated page from top to bottom a viewport at a time, measuring the annotator's work per step. */
+async function scrollThrough(): Promise<ScrollResult> {
+  const engine = current!;
+  const stepWorkMs: number[] = [];
+  let steps = 0;
+  window.scrollTo(0, 0);
+  await frame();
+  await engine.idle();
+  while (window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 1) {
+    const before = engine.stats.workMs;
+    window.scrollBy(0, window.innerHeight);
+    steps++;
+    await frame();
+    await frame();
+    await engine.idle();
+    stepWorkMs.push(engine.stats.workMs - before);
+  }
+  return { steps, stepWorkMs, marks: document.querySelectorAll(OCCURRENCE_SELECTOR).length };
 }
 
 function floor(glossary: ContentGlossary): { floorMs: number; matches: number; textNodes: number } {
@@ -114,5 +151,6 @@ let textBefore: string | null = null;
     return text === textBefore;
   },
   floor: (glossary: ContentGlossary) => inTask(() => floor(glossary)),
+  scrollThrough: () => inTask(scrollThrough),
   naive: (forms: string[], careful?: boolean) => inTask(() => naive(forms, careful)),
 };

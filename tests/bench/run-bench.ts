@@ -33,7 +33,7 @@ import { findChromium } from '../harness/find-browsers';
 import { startStaticServer } from '../harness/static-server';
 import { corpusToHtml, generateArticle } from './generate-article';
 import { makeSyntheticGlossary } from './make-synthetic-glossary';
-import type { AnnotateResult } from './bench-page-entry';
+import type { AnnotateResult, ScrollResult } from './bench-page-entry';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SKIP_NAIVE = process.env.BENCH_NAIVE === '0';
@@ -54,11 +54,14 @@ interface Measured extends AnnotateResult {
   longestTaskMs: number;
   longestFrameMs: number;
   textUnchanged: boolean;
+  /** Scrolling through the page afterwards (measured once per page). */
+  scroll: ScrollResult | null;
 }
 
 type Bench = {
   annotate(g: unknown): Promise<AnnotateResult>;
   checkText(): boolean;
+  scrollThrough(): Promise<ScrollResult>;
 };
 
 const median = (values: number[]): number => {
@@ -161,6 +164,7 @@ async function measureAnnotator(
   context: BrowserContext,
   url: string,
   glossary: ContentGlossary,
+  scroll = false,
 ): Promise<Measured> {
   const page = await openPage(context, url);
   try {
@@ -174,10 +178,19 @@ async function measureAnnotator(
     const longestTaskMs = await longestTaskBetween(page, since, result.endedAt);
     // Frames that start until shortly after the last mark carry the layout of the marks.
     const longestFrameMs = await longestTaskBetween(page, since, result.endedAt + 100, true);
-    const textUnchanged = await page.evaluate(() =>
+    let textUnchanged = await page.evaluate(() =>
       (window as unknown as { oncologyBench: Bench }).oncologyBench.checkText(),
     );
-    return { ...result, longestTaskMs, longestFrameMs, textUnchanged };
+    let scrolled: ScrollResult | null = null;
+    if (scroll) {
+      scrolled = await page.evaluate(() =>
+        (window as unknown as { oncologyBench: Bench }).oncologyBench.scrollThrough(),
+      );
+      textUnchanged &&= await page.evaluate(() =>
+        (window as unknown as { oncologyBench: Bench }).oncologyBench.checkText(),
+      );
+    }
+    return { ...result, longestTaskMs, longestFrameMs, textUnchanged, scroll: scrolled };
   } finally {
     await page.close();
   }
@@ -356,6 +369,7 @@ async function main(): Promise<void> {
     page: string;
     bytes: number;
     marks: number;
+    found: number;
     workMs: number;
     buildMs: number;
     wallMs: number;
@@ -370,6 +384,8 @@ async function main(): Promise<void> {
     carefulNaiveMs?: number | null;
     syntheticWorkMs: number | null;
     textUnchanged: boolean;
+    /** Scrolling through the page after the first pass: the annotator's work per viewport-high step. */
+    scroll: { steps: number; medianStepMs: number; maxStepMs: number; totalMs: number; marks: number } | null;
     /** Medians of where the first pass's work went. */
     phasesMs: { build: number; collect: number; resolve: number; wrap: number } | null;
   }
@@ -385,7 +401,7 @@ async function main(): Promise<void> {
       // Alternate the measures so that drift in the machine's speed affects each alike.
       for (let i = 0; i < repeat; i++) {
         floors.push((await measureFloor(context, url, glossary)).floorMs);
-        ours.push(await measureAnnotator(context, url, glossary));
+        ours.push(await measureAnnotator(context, url, glossary, i === 0));
         if (spec.name === 'article 1 MB' || spec.name === 'article 100 KB') {
           synthetics.push((await measureAnnotator(context, url, synthetic)).workMs);
         }
@@ -408,6 +424,7 @@ async function main(): Promise<void> {
         page: spec.name,
         bytes: spec.bytes,
         marks: ours[0]!.marks,
+        found: ours[0]!.found,
         workMs: median(ours.map((r) => r.workMs)),
         buildMs: median(ours.map((r) => r.buildMs)),
         wallMs: median(ours.map((r) => r.wallMs)),
@@ -420,6 +437,15 @@ async function main(): Promise<void> {
         carefulNaiveMs: careful ? careful.naiveMs : undefined,
         syntheticWorkMs: synthetics.length ? median(synthetics) : null,
         textUnchanged: ours.every((r) => r.textUnchanged),
+        scroll: ours[0]!.scroll
+          ? {
+              steps: ours[0]!.scroll.steps,
+              medianStepMs: round(median(ours[0]!.scroll.stepWorkMs), 2),
+              maxStepMs: round(Math.max(0, ...ours[0]!.scroll.stepWorkMs), 2),
+              totalMs: round(ours[0]!.scroll.stepWorkMs.reduce((a, b) => a + b, 0)),
+              marks: ours[0]!.scroll.marks,
+            }
+          : null,
         phasesMs: ours[0]!.phases
           ? {
               build: round(median(ours.map((r) => r.phases?.build ?? 0))),
@@ -444,7 +470,8 @@ async function main(): Promise<void> {
   const header = [
     'page',
     'size',
-    'marks',
+    'found',
+    'marked',
     'work ms',
     '(build)',
     'wall ms',
@@ -461,6 +488,7 @@ async function main(): Promise<void> {
   const table = rows.map((r) => [
     r.page,
     kb(r.bytes),
+    String(r.found),
     String(r.marks),
     String(round(r.workMs)),
     String(round(r.buildMs)),
@@ -549,6 +577,17 @@ async function main(): Promise<void> {
       : ms === null
         ? `>${round(cap / 1000, 1)} s (>${round(cap / work, 0)}x)`
         : `${round(ms / 1000, 2)} s (${round(ms / work, 0)}x)`;
+  console.log(
+    '\n"found": occurrences found on the page; "marked": marks made up front, near the viewport (the rest are made' +
+      '\nas the reader nears them). Scrolling through each page afterwards, a viewport at a time (work per step):',
+  );
+  for (const r of rows) {
+    if (r.scroll)
+      console.log(
+        `  ${r.page}: ${r.scroll.steps} steps, median ${r.scroll.medianStepMs} ms, most ${r.scroll.maxStepMs} ms, ` +
+          `total ${r.scroll.totalMs} ms; ${r.scroll.marks} marks at the bottom`,
+      );
+  }
   console.log("\nWhere the first pass's work went (medians, ms): build / walk and match / decide / wrap");
   for (const r of rows) {
     if (r.phasesMs)
