@@ -42,7 +42,9 @@ export class OccurrenceRevealer {
     this.lastRevealed.set(entryId, target);
     const reduceMotion =
       this.document.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
+    // A page in a background tab (the popup's own window can hide it) animates nothing: jump there.
+    const instant = reduceMotion || this.document.visibilityState === 'hidden';
+    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: instant ? 'auto' : 'smooth' });
     // Focusable on demand only, so marks never join the page's tab order.
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus({ preventScroll: true });
