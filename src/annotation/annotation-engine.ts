@@ -8,6 +8,7 @@ import {
 import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
+import { composedTreeParent } from './composed-tree';
 import { before, DeferredWraps, nearRange, type NearMargins, type PendingRun } from './deferred-wraps';
 import { injectMarkStyles, removeMarkStyles } from './inject-mark-styles';
 import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
@@ -74,6 +75,7 @@ const FRAME_RENDER_TARGET_MS = 36;
 /** Below this many runs with terms, a page is wrapped whole: nothing to gain from waiting. */
 const DEFER_MIN_RUNS = 64;
 const DEFAULT_NEAR_MARGINS: NearMargins = { above: 1, below: 2 };
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
  * Main-thread time of one piece of work, cut into slices that give the main thread back in between; counted
@@ -155,6 +157,13 @@ export class AnnotationEngine {
   private settings: AnnotationSettings = { enabled: false, hiddenTerms: [], occurrenceMode: 'every' };
   private hidden = new Set<string>();
   private observer: MutationObserver | null = null;
+  /**
+   * Open shadow roots the walk has entered: observed like the document (its observation does not reach into
+   * them), styled once they hold marks, and searched for marks. A shadow root attached to a host after the host
+   * was walked is not seen until the page changes something around the host (no mutation record is made for
+   * attachShadow; hosts added later are walked with their shadow trees).
+   */
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private generation = 0;
   private pendingFull = false;
   private readonly pendingRoots = new Set<Element>();
@@ -211,7 +220,7 @@ export class AnnotationEngine {
       if (this.deferred.size > 0) {
         // The first occurrence of a term may be one still waiting: decide again from the whole page.
         this.deferred.clear();
-        this.ownWrites(() => this.registry.restoreAll(this.document));
+        this.ownWrites(() => this.restoreAllMarks());
         this.requestFullPass();
       } else this.ownWrites(() => this.keepFirstOccurrences());
     }
@@ -259,10 +268,12 @@ export class AnnotationEngine {
     this.deferred.clear();
     this.pendingNear = false;
     this.stopWatchingViewport();
-    this.ownWrites(() => this.registry.restoreAll(this.document));
+    this.ownWrites(() => this.restoreAllMarks());
     this.observer?.disconnect();
     this.observer = null;
     removeMarkStyles(this.document);
+    for (const shadowRoot of this.shadowRoots) removeMarkStyles(shadowRoot);
+    this.shadowRoots.clear();
     this.notify();
     this.resolveIdleIfDone();
   }
@@ -286,7 +297,41 @@ export class AnnotationEngine {
 
   private observe(observer: MutationObserver): void {
     const root = this.document.documentElement;
-    if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
+    if (root) observer.observe(root, OBSERVED);
+    for (const shadowRoot of this.shadowRoots) {
+      // A host the page removed takes its shadow tree with it (walked again if it comes back).
+      if (shadowRoot.host.isConnected) observer.observe(shadowRoot, OBSERVED);
+      else this.shadowRoots.delete(shadowRoot);
+    }
+  }
+
+  /** A shadow root the walk entered: watched from now on, like the rest of the page. */
+  private adoptShadowRoot(shadowRoot: ShadowRoot): void {
+    if (this.shadowRoots.has(shadowRoot)) return;
+    this.shadowRoots.add(shadowRoot);
+    this.observer?.observe(shadowRoot, OBSERVED);
+  }
+
+  /** Puts back the page's text everywhere we annotated it (querySelectorAll does not reach into shadow trees). */
+  private restoreAllMarks(): void {
+    this.registry.restoreAll(this.document);
+    for (const shadowRoot of this.shadowRoots) this.registry.restoreAll(shadowRoot);
+  }
+
+  /**
+   * Every mark matching `selector` (MARK_SELECTOR by default, or OCCURRENCE_SELECTOR) in the document and in
+   * the open shadow roots annotated so far, in page order (a shadow tree's marks at their host's place).
+   */
+  marks(selector: string = MARK_SELECTOR): Element[] {
+    const inDocument = [...this.document.querySelectorAll(selector)];
+    if (this.shadowRoots.size === 0) return inDocument;
+    const lists = [inDocument];
+    for (const shadowRoot of this.shadowRoots) {
+      if (!shadowRoot.host.isConnected) continue;
+      const inShadow = shadowRoot.querySelectorAll(selector);
+      if (inShadow.length > 0) lists.push([...inShadow]);
+    }
+    return mergeInPageOrder(lists);
   }
 
   private handleRecords(records: readonly MutationRecord[]): void {
@@ -376,12 +421,13 @@ export class AnnotationEngine {
   private takeRoots(): Element[] {
     const roots = [...this.pendingRoots].filter((root) => root.isConnected);
     const set = new Set(roots);
+    // Through hosts: walking a host walks its shadow tree too.
     const outermost = roots.filter((root) => {
-      for (let parent = root.parentElement; parent; parent = parent.parentElement)
+      for (let parent = composedTreeParent(root); parent; parent = composedTreeParent(parent))
         if (set.has(parent)) return false;
       return true;
     });
-    return outermost.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    return outermost.sort((a, b) => (before(a, b) ? -1 : 1));
   }
 
   private async pass(roots: Element[], full: boolean): Promise<void> {
@@ -432,8 +478,9 @@ export class AnnotationEngine {
       found.push(matches === scratch ? scratch.slice() : matches);
       runOrder.push(allTexts.length - 1);
     };
+    const onShadowRoot = (shadowRoot: ShadowRoot) => this.adoptShadowRoot(shadowRoot);
     for (const root of roots) {
-      const collector = new TextRunCollector(root, onText);
+      const collector = new TextRunCollector(root, onText, onShadowRoot);
       while (!collector.step(slices.sliceStart + this.sliceMs, now)) await checkpoint();
       if (collector.lostPlace) this.pendingRoots.add(root);
     }
@@ -452,19 +499,23 @@ export class AnnotationEngine {
       const kept = new Map(runs.map((run, index) => [run.nodes[0]!, index]));
       const orderOf = new Map(allFirstNodes.map((node, index) => [node, index]));
       for (const block of blocks) {
-        const collector = new TextRunCollector(block, (text, current) => {
-          // Runs of nested blocks are looked at when their own block is.
-          if (current.runBlock() !== block) return;
-          const extra = freshMatcher.findMatches(text, undefined, current.softBoundaries());
-          if (extra.length === 0) return;
-          const run = current.run();
-          const index = kept.get(run.nodes[0]!);
-          if (index === undefined) {
-            runs.push(run);
-            found.push(extra);
-            runOrder.push(orderOf.get(run.nodes[0]!) ?? allTexts.length);
-          } else found[index] = mergeMatches(found[index]!, extra);
-        });
+        const collector = new TextRunCollector(
+          block,
+          (text, current) => {
+            // Runs of nested blocks are looked at when their own block is.
+            if (current.runBlock() !== block) return;
+            const extra = freshMatcher.findMatches(text, undefined, current.softBoundaries());
+            if (extra.length === 0) return;
+            const run = current.run();
+            const index = kept.get(run.nodes[0]!);
+            if (index === undefined) {
+              runs.push(run);
+              found.push(extra);
+              runOrder.push(orderOf.get(run.nodes[0]!) ?? allTexts.length);
+            } else found[index] = mergeMatches(found[index]!, extra);
+          },
+          onShadowRoot,
+        );
         while (!collector.step(slices.sliceStart + this.sliceMs, now)) await checkpoint();
       }
     }
@@ -477,8 +528,7 @@ export class AnnotationEngine {
     const firstOnly = this.settings.occurrenceMode === 'first';
     const used = new Set<string>();
     if (firstOnly) {
-      for (const mark of this.document.querySelectorAll(OCCURRENCE_SELECTOR))
-        used.add(mark.getAttribute(ENTRY_ID_ATTRIBUTE)!);
+      for (const mark of this.marks(OCCURRENCE_SELECTOR)) used.add(mark.getAttribute(ENTRY_ID_ATTRIBUTE)!);
     }
     const work: PendingRun[] = [];
     for (let i = 0; i < runs.length; i++) {
@@ -558,7 +608,7 @@ export class AnnotationEngine {
         do {
           const { run, accepted } = ordered[k++]!;
           if (this.changedBlocks.has(run.block) || !isIntact(run)) continue;
-          const count = wrapRunMatches(run, accepted, this.registry);
+          const count = this.wrap(run, accepted);
           wrapped += count;
           inSlice += count;
         } while (k < ordered.length && inSlice < occurrencesPerSlice && slices.elapsed() <= this.wrapSliceMs);
@@ -592,6 +642,15 @@ export class AnnotationEngine {
     }
   }
 
+  /** Wraps one run's occurrences (inside ownWrites); a shadow root gets the marks' stylesheet with its first. */
+  private wrap(run: TextRun, accepted: readonly AcceptedMatch[]): number {
+    if (this.shadowRoots.size > 0) {
+      const root = run.block.getRootNode();
+      if (root.nodeType === 11) injectMarkStyles(root as ShadowRoot);
+    }
+    return wrapRunMatches(run, accepted, this.registry);
+  }
+
   /** Wraps waiting runs now (a feature needs their marks); returns the number of occurrences. */
   private wrapNow(runs: readonly PendingRun[]): number {
     if (this.deferred.size === 0) this.stopWatchingViewport();
@@ -599,7 +658,7 @@ export class AnnotationEngine {
     this.ownWrites(() => {
       for (const { run, accepted } of runs) {
         if (this.changedBlocks.has(run.block) || !isIntact(run)) continue;
-        wrapped += wrapRunMatches(run, accepted, this.registry);
+        wrapped += this.wrap(run, accepted);
       }
     });
     if (wrapped > 0) this.notify();
@@ -651,7 +710,7 @@ export class AnnotationEngine {
   termCounts(): { entryId: string; count: number }[] {
     if (!this.active) return [];
     const terms = new Map<string, { count: number; first: Node }>();
-    for (const mark of this.document.querySelectorAll(OCCURRENCE_SELECTOR)) {
+    for (const mark of this.marks(OCCURRENCE_SELECTOR)) {
       const entryId = mark.getAttribute(ENTRY_ID_ATTRIBUTE)!;
       const term = terms.get(entryId);
       if (term) term.count++;
@@ -686,7 +745,7 @@ export class AnnotationEngine {
       from === null
         ? this.deferred.takeNear(this.viewportHeight(), { above: 0, below: 0 }, 1)
         : this.deferred.takeAdjacent(from, direction);
-    const marks = this.document.querySelectorAll(OCCURRENCE_SELECTOR);
+    const marks = this.marks(OCCURRENCE_SELECTOR);
     runs.push(
       ...this.deferred.takeEdge('first', marks[0] ?? null),
       ...this.deferred.takeEdge('last', marks[marks.length - 1] ?? null),
@@ -716,12 +775,12 @@ export class AnnotationEngine {
   }
 
   private countMarks(): number {
-    return this.document.querySelectorAll(OCCURRENCE_SELECTOR).length;
+    return this.marks(OCCURRENCE_SELECTOR).length;
   }
 
   /** Removes every mark of the given entries. */
   private unwrapEntries(entries: ReadonlySet<string>): void {
-    for (const mark of this.document.querySelectorAll(MARK_SELECTOR)) {
+    for (const mark of this.marks()) {
       if (entries.has(mark.getAttribute(ENTRY_ID_ATTRIBUTE)!)) this.registry.unwrapMark(mark);
     }
   }
@@ -730,7 +789,7 @@ export class AnnotationEngine {
   private keepFirstOccurrences(): void {
     const seen = new Set<string>();
     let dropping = false;
-    for (const mark of this.document.querySelectorAll(MARK_SELECTOR)) {
+    for (const mark of this.marks()) {
       if (!mark.hasAttribute(PART_ATTRIBUTE)) {
         const entryId = mark.getAttribute(ENTRY_ID_ATTRIBUTE)!;
         dropping = seen.has(entryId);
@@ -760,6 +819,21 @@ export class AnnotationEngine {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+/** Lists each in page order, merged into one in page order (halves merged in turn: n log k comparisons). */
+function mergeInPageOrder(lists: Element[][]): Element[] {
+  if (lists.length === 1) return lists[0]!;
+  const middle = lists.length >> 1;
+  const a = mergeInPageOrder(lists.slice(0, middle));
+  const b = mergeInPageOrder(lists.slice(middle));
+  const merged: Element[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(before(b[j]!, a[i]!) ? b[j++]! : a[i++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }
 
 /** Sorts runs (and their matches alongside) by their position in the walk. */

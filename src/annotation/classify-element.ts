@@ -1,3 +1,4 @@
+import { composedTreeParent } from './composed-tree';
 import { ENTRY_ID_ATTRIBUTE, EXTENSION_UI_ATTRIBUTE } from './mark-selectors';
 
 /**
@@ -120,15 +121,16 @@ export function classifyElement(element: Element): ElementRole {
 
 /**
  * Whether `node` lies inside something the walker never enters (a skipped element, an editable region),
- * looking up to `root`'s document body.
+ * looking up to `root`'s document body; from inside an open shadow tree, through its host (a shadow tree under
+ * a skipped host, such as the extension's own UI, is skipped with it).
  */
 export function isInsideSkippedElement(node: Node): boolean {
   const doc = node.ownerDocument;
   if (doc?.designMode === 'on') return true;
   for (
-    let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    let element = node.nodeType === 1 ? (node as Element) : composedTreeParent(node);
     element;
-    element = element.parentElement
+    element = composedTreeParent(element)
   ) {
     if (element === doc?.body) return false;
     if (classifyElement(element) === 'skip') return true;
@@ -136,11 +138,15 @@ export function isInsideSkippedElement(node: Node): boolean {
   return true;
 }
 
-/** The nearest ancestor (or self) that is not an inline element: the block whose runs `node` belongs to. */
+/**
+ * The nearest ancestor (or self) that is not an inline element: the block whose runs `node` belongs to. Text
+ * at the top of a shadow tree (or under inline elements there) belongs to the host's block: the shadow root is
+ * a boundary of runs, but the host is what can be walked again.
+ */
 export function closestBlock(node: Node): Element | null {
-  let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  let element = node.nodeType === 1 ? (node as Element) : composedTreeParent(node);
   while (element && element !== element.ownerDocument.body && INLINE_TAGS.has(element.localName)) {
-    element = element.parentElement;
+    element = composedTreeParent(element);
   }
   return element;
 }

@@ -1,3 +1,4 @@
+import { composedTreeBefore, composedTreeContains } from './composed-tree';
 import type { TextRun } from './text-run-collector';
 import type { AcceptedMatch } from './wrap-run-matches';
 
@@ -13,11 +14,9 @@ export interface NearMargins {
   below: number;
 }
 
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-
-/** Whether node `a` comes before node `b` in the document. */
+/** Whether node `a` comes before node `b` in the page (open shadow trees at their host's place). */
 export function before(a: Node, b: Node): boolean {
-  return (a.compareDocumentPosition(b) & FOLLOWING) !== 0;
+  return composedTreeBefore(a, b);
 }
 
 /**
@@ -94,7 +93,7 @@ export class DeferredWraps {
 
   /** Drops the runs whose text lies inside `root` (it is about to be read again). */
   dropInside(root: Node): void {
-    this.takeWhere((item) => root.contains(item.run.nodes[0]!));
+    this.takeWhere((item) => composedTreeContains(root, item.run.nodes[0]!));
   }
 
   /** Drops the occurrences of the given entries (the reader hid them). */

@@ -40,8 +40,31 @@ const MARK_CSS = `@layer oncology-glossary {
 }
 `;
 
-/** Adds the marks' stylesheet to the page (once); marks without it would show the browser's yellow <mark>. */
-export function injectMarkStyles(document: Document): void {
+/** One constructed sheet per document, shared by every shadow root of it that has marks. */
+const shadowSheets = new WeakMap<Document, CSSStyleSheet>();
+
+function shadowSheet(document: Document): CSSStyleSheet | null {
+  let sheet = shadowSheets.get(document) ?? null;
+  if (sheet) return sheet;
+  const Constructor = document.defaultView?.CSSStyleSheet;
+  if (!Constructor || typeof Constructor.prototype.replaceSync !== 'function') return null;
+  try {
+    sheet = new Constructor();
+    sheet.replaceSync(MARK_CSS);
+  } catch {
+    return null;
+  }
+  shadowSheets.set(document, sheet);
+  return sheet;
+}
+
+/**
+ * Adds the marks' stylesheet to the page, or to an open shadow root with marks (a document's styles do not
+ * reach into shadow trees), once; marks without it would show the browser's yellow <mark>.
+ */
+export function injectMarkStyles(root: Document | ShadowRoot): void {
+  if (root.nodeType === 11) return injectShadowStyles(root as ShadowRoot);
+  const document = root as Document;
   if (document.getElementById(MARK_STYLE_ELEMENT_ID)) return;
   const style = document.createElement('style');
   style.id = MARK_STYLE_ELEMENT_ID;
@@ -50,7 +73,36 @@ export function injectMarkStyles(document: Document): void {
   (document.head ?? document.documentElement).append(style);
 }
 
-/** Removes the marks' stylesheet (annotations off, or the content script invalidated). */
-export function removeMarkStyles(document: Document): void {
-  document.getElementById(MARK_STYLE_ELEMENT_ID)?.remove();
+/**
+ * An adopted stylesheet: no node in the shadow tree, so its textContent and children stay the page's (and
+ * a component re-rendering its tree keeps it). A <style> element where adoption is not supported.
+ */
+function injectShadowStyles(root: ShadowRoot): void {
+  const sheet = shadowSheet(root.ownerDocument);
+  const adopted = sheet ? root.adoptedStyleSheets : undefined;
+  if (sheet && adopted) {
+    if ([...adopted].includes(sheet)) return;
+    try {
+      root.adoptedStyleSheets = [...adopted, sheet];
+      return;
+    } catch {
+      // A sheet this root refuses: the <style> element below does the same.
+    }
+  }
+  if (root.getElementById(MARK_STYLE_ELEMENT_ID)) return;
+  const style = root.ownerDocument.createElement('style');
+  style.id = MARK_STYLE_ELEMENT_ID;
+  style.textContent = MARK_CSS;
+  root.append(style);
+}
+
+/** Removes the marks' stylesheet from the page or a shadow root (annotations off, or the content script invalidated). */
+export function removeMarkStyles(root: Document | ShadowRoot): void {
+  root.getElementById(MARK_STYLE_ELEMENT_ID)?.remove();
+  if (root.nodeType !== 11) return;
+  const shadowRoot = root as ShadowRoot;
+  const sheet = shadowSheets.get(shadowRoot.ownerDocument);
+  const adopted = sheet ? shadowRoot.adoptedStyleSheets : undefined;
+  if (sheet && adopted && [...adopted].includes(sheet))
+    shadowRoot.adoptedStyleSheets = [...adopted].filter((other) => other !== sheet);
 }

@@ -1,18 +1,13 @@
 import type { AnnotatorContext } from './annotation-engine';
-import {
-  ENTRY_ID_ATTRIBUTE,
-  FLASH_CLASS,
-  MARK_SELECTOR,
-  OCCURRENCE_SELECTOR,
-  PART_ATTRIBUTE,
-} from './mark-selectors';
+import { ENTRY_ID_ATTRIBUTE, FLASH_CLASS, MARK_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
 
 const FLASH_MS = 1600;
 
 /** The head mark and its continuation pieces: one occurrence, in document order. */
 export function occurrencePieces(head: Element): Element[] {
   const pieces = [head];
-  const all = head.ownerDocument.querySelectorAll(MARK_SELECTOR);
+  // The pieces of an occurrence never leave its tree (a shadow root is a boundary of runs).
+  const all = (head.getRootNode() as Document | ShadowRoot).querySelectorAll(MARK_SELECTOR);
   const index = Array.prototype.indexOf.call(all, head) as number;
   for (let i = index + 1; i < all.length && all[i]!.hasAttribute(PART_ATTRIBUTE); i++) pieces.push(all[i]!);
   return pieces;
@@ -28,11 +23,13 @@ export class OccurrenceRevealer {
   constructor(
     private readonly ctx: AnnotatorContext,
     private readonly document: Document,
+    /** The head mark of every occurrence, in page order (open shadow roots included). */
+    private readonly occurrences: () => readonly Element[],
   ) {}
 
   /** Reveals the next occurrence of `entryId`; false when the page has none. */
   reveal(entryId: string): boolean {
-    const occurrences = [...this.document.querySelectorAll(OCCURRENCE_SELECTOR)].filter(
+    const occurrences = this.occurrences().filter(
       (mark) => mark.getAttribute(ENTRY_ID_ATTRIBUTE) === entryId,
     ) as HTMLElement[];
     if (occurrences.length === 0) return false;

@@ -62,7 +62,8 @@ export function startAnnotator(ctx: AnnotatorContext, options: StartAnnotatorOpt
     // diagnostics only
   }
   const engine = new AnnotationEngine(ctx, glossary, document, options.engine);
-  const revealer = new OccurrenceRevealer(ctx, document);
+  const occurrences = () => engine.marks(OCCURRENCE_SELECTOR) as HTMLElement[];
+  const revealer = new OccurrenceRevealer(ctx, document, occurrences);
   const site = siteKey(document.location?.href ?? '');
   const state: SettingsState = { enabled: true, disabledSites: [], hiddenTerms: [], occurrenceMode: 'every' };
   let loaded = false;
@@ -116,7 +117,7 @@ export function startAnnotator(ctx: AnnotatorContext, options: StartAnnotatorOpt
       return revealer.reveal(entryId);
     },
     prepareStep: (from, direction) => engine.materializeStep(from, direction),
-    occurrences: () => [...document.querySelectorAll<HTMLElement>(OCCURRENCE_SELECTOR)],
+    occurrences,
     onChange: (listener) => engine.onChange(listener),
     idle: async () => {
       await settingsRead;

@@ -48,9 +48,16 @@ const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
  * text of each run. The walk reads the DOM only (tag names, attributes, text): it computes no style and
  * forces no layout. `onText` gets the run's text; it calls `run()` only for the runs it keeps, so the
  * common case (a run without terms) allocates nothing more.
+ *
+ * An element with an open shadow root has its shadow tree walked right after it (the shadow tree is what
+ * renders), each shadow root a block boundary; its light-DOM children come next, reached as usual (those
+ * assigned to <slot>s render inside the shadow tree, but are walked once, here). Closed shadow roots are out of
+ * reach by design (`shadowRoot` is null for them): their text is never seen.
  */
 export class TextRunCollector {
-  private readonly walker: TreeWalker;
+  private walker: TreeWalker;
+  /** The walkers of the trees around the shadow tree being walked, innermost last; each stands on its host. */
+  private readonly outerWalkers: TreeWalker[] = [];
   private started = false;
   private done = false;
   private nodes: Text[] = [];
@@ -68,6 +75,8 @@ export class TextRunCollector {
   constructor(
     private readonly root: Element,
     private readonly onText: (text: string, collector: TextRunCollector) => void,
+    /** Told of each open shadow root the walk enters (to watch it, style its marks, find them again). */
+    private readonly onShadowRoot?: (shadowRoot: ShadowRoot) => void,
   ) {
     this.walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
   }
@@ -109,13 +118,13 @@ export class TextRunCollector {
   /** Walks until done or until `now()` passes `deadline`; true when the whole subtree has been walked. */
   step(deadline: number, now: () => number): boolean {
     if (this.done) return true;
-    const walker = this.walker;
     let node: Node | null;
     if (!this.started) {
       this.started = true;
-      node = walker.nextNode();
+      const shadowRoot = this.root.shadowRoot;
+      node = shadowRoot ? this.enterShadow(shadowRoot) : this.nextNode();
     } else {
-      node = walker.currentNode;
+      node = this.walker.currentNode;
       if (!node.isConnected && this.root.isConnected) {
         this.lostPlace = true;
         node = null;
@@ -126,7 +135,7 @@ export class TextRunCollector {
       if ((++count & 255) === 0 && now() > deadline) return false;
       if (node.nodeType === TEXT_NODE) {
         this.addText(node as Text);
-        node = walker.nextNode();
+        node = this.nextNode();
         continue;
       }
       const role = classifyElement(node as Element);
@@ -135,7 +144,9 @@ export class TextRunCollector {
         node = this.nextOutside();
       } else {
         if (role === 'block') this.flush();
-        node = walker.nextNode();
+        // One property read per element: the cheap part of supporting web components.
+        const shadowRoot = (node as Element).shadowRoot;
+        node = shadowRoot ? this.enterShadow(shadowRoot) : this.nextNode();
       }
     }
     this.flush();
@@ -143,15 +154,40 @@ export class TextRunCollector {
     return true;
   }
 
+  /** The next node in walk order: in the tree being walked, else after the host of a shadow tree just done. */
+  private nextNode(): Node | null {
+    return this.walker.nextNode() ?? this.leaveShadow();
+  }
+
   /** The next node after the current element's subtree. */
   private nextOutside(): Node | null {
     const walker = this.walker;
     let next = walker.nextSibling();
     while (!next) {
-      if (!walker.parentNode()) return null;
+      if (!walker.parentNode()) return this.leaveShadow();
       next = walker.nextSibling();
     }
     return next;
+  }
+
+  /** Starts walking a shadow tree (the walk of the tree around it resumes at its host's children). */
+  private enterShadow(shadowRoot: ShadowRoot): Node | null {
+    this.flush();
+    this.onShadowRoot?.(shadowRoot);
+    this.outerWalkers.push(this.walker);
+    this.walker = shadowRoot.ownerDocument.createTreeWalker(shadowRoot, SHOW_ELEMENTS_AND_TEXT);
+    return this.nextNode();
+  }
+
+  /** Done with a shadow tree: back to its host, and on to the host's light-DOM children. Null when all is done. */
+  private leaveShadow(): Node | null {
+    while (this.outerWalkers.length > 0) {
+      this.flush();
+      this.walker = this.outerWalkers.pop()!;
+      const next = this.walker.nextNode();
+      if (next) return next;
+    }
+    return null;
   }
 
   private addText(node: Text): void {
@@ -160,6 +196,8 @@ export class TextRunCollector {
       this.lastParent = parent;
       let block = parent as Element;
       while (block !== this.root && INLINE_TAGS.has(block.localName)) block = block.parentNode as Element;
+      // Text at the top of a shadow tree: the host stands for its block (a shadow root is no element).
+      if ((block as Node).nodeType === 11) block = (block as Node as ShadowRoot).host;
       this.lastParentBlock = block;
       this.lastParentIsAnnotation =
         (parent as Element).localName === 'mark' && classifyElement(parent as Element) === 'annotation';

@@ -12,7 +12,8 @@ export function focusTerm(mark: HTMLElement): boolean {
   if (added) mark.setAttribute('tabindex', '-1');
   if (role === 'none') mark.removeAttribute('role');
   mark.focus({ preventScroll: true });
-  const focused = mark.ownerDocument.activeElement === mark;
+  // A mark in an open shadow root: the document's activeElement is its host, the shadow root's is the mark.
+  const focused = (mark.getRootNode() as Document | ShadowRoot).activeElement === mark;
   const restore = (): void => {
     if (added) mark.removeAttribute('tabindex');
     if (role === 'none') mark.setAttribute('role', role);

@@ -68,6 +68,19 @@ const isElement = (target: EventTarget | null): target is Element =>
   typeof (target as Element | null)?.closest === 'function';
 
 /**
+ * Where an event really happened: seen from the document, an event inside an open shadow root is retargeted
+ * to its host, but its composed path starts at the mark (a closed shadow root's path starts at the host).
+ */
+const innerTarget = (event: Event): EventTarget | null => event.composedPath?.()[0] ?? event.target;
+
+/** The focused element, inside open shadow roots too (the document's activeElement is their host). */
+function deepActiveElement(document: Document): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
  * Mounts the glossary tooltip on the page: one card in an open shadow root (WXT `createShadowRootUi`, its own
  * stylesheet inside), reused for every term, driven by listeners delegated on the document and
  * registered through `ctx`, so nothing outlives the content script.
@@ -192,7 +205,9 @@ export async function mountTooltip(
       // Touch has no hover (a tap is handled by the click below); a held button is a text selection in progress.
       if (event.pointerType === 'touch' || event.buttons !== 0) return;
       lastPointer = { x: event.clientX, y: event.clientY };
-      const head = termFrom(event.target);
+      const head = termFrom(innerTarget(event));
+      // relatedTarget is retargeted too, with no composed path of its own: from inside the same shadow root it
+      // is the host, never the same term, which at worst restarts the hover delay between pieces of a term.
       if (head && termFrom(event.relatedTarget) !== head) intent.pointerEnterTerm(head, event.altKey);
     },
     capture,
@@ -203,7 +218,7 @@ export async function mountTooltip(
     'pointerout',
     (event) => {
       if (event.pointerType === 'touch') return;
-      const head = termFrom(event.target);
+      const head = termFrom(innerTarget(event));
       if (head && termFrom(event.relatedTarget) !== head) intent.pointerLeaveTerm(head);
     },
     capture,
@@ -220,7 +235,7 @@ export async function mountTooltip(
     document,
     'click',
     (event) => {
-      const head = termFrom(event.target);
+      const head = termFrom(innerTarget(event));
       // Selecting text inside a term is not a request for its definition.
       if (head && (document.getSelection()?.isCollapsed ?? true)) intent.request(head, 'tap');
     },
@@ -231,7 +246,7 @@ export async function mountTooltip(
     document,
     'pointerdown',
     (event) => {
-      if (!isInTooltip(event.target) && !termFrom(event.target)) intent.pointerDownOutside();
+      if (!isInTooltip(event.target) && !termFrom(innerTarget(event))) intent.pointerDownOutside();
     },
     capture,
   );
@@ -241,7 +256,7 @@ export async function mountTooltip(
     'focusin',
     (event) => {
       if (isInTooltip(event.target)) return intent.focusEnterTooltip();
-      const head = termFrom(event.target);
+      const head = termFrom(innerTarget(event));
       if (head) intent.focusTerm(head);
     },
     { capture: true },
@@ -284,7 +299,7 @@ export async function mountTooltip(
         event.key === 'Tab' &&
         !event.shiftKey &&
         shown &&
-        document.activeElement === shown.head &&
+        deepActiveElement(document) === shown.head &&
         view.isOpen
       ) {
         event.preventDefault();
