@@ -73,6 +73,10 @@ const isElement = (target: EventTarget | null): target is Element =>
  */
 const innerTarget = (event: Event): EventTarget | null => event.composedPath?.()[0] ?? event.target;
 
+/** Whether an event comes from inside an open shadow root (its target, seen from the document, is the host). */
+const fromShadowHost = (event: Event): boolean =>
+  (event.target as Element | null)?.shadowRoot != null && innerTarget(event) !== event.target;
+
 /** The focused element, inside open shadow roots too (the document's activeElement is their host). */
 function deepActiveElement(document: Document): Element | null {
   let active = document.activeElement;
@@ -122,6 +126,8 @@ export async function mountTooltip(
   let shown: { head: Element; reason: OpenReason } | null = null;
   let lastStepped: Element | null = null;
   let lastPointer: PointerPosition | undefined;
+  /** The term under the pointer inside a page's open shadow root (see the pointermove listener). */
+  let shadowTerm: Element | null = null;
   let stopPlacing: (() => void) | null = null;
   /** The last Alt press opened the tooltip (its release must not reach the browser's menu bar). */
   let altShowedTooltip = false;
@@ -206,9 +212,25 @@ export async function mountTooltip(
       if (event.pointerType === 'touch' || event.buttons !== 0) return;
       lastPointer = { x: event.clientX, y: event.clientY };
       const head = termFrom(innerTarget(event));
-      // relatedTarget is retargeted too, with no composed path of its own: from inside the same shadow root it
-      // is the host, never the same term, which at worst restarts the hover delay between pieces of a term.
+      if (fromShadowHost(event)) shadowTerm = head;
       if (head && termFrom(event.relatedTarget) !== head) intent.pointerEnterTerm(head, event.altKey);
+    },
+    capture,
+  );
+
+  // Inside one shadow tree, pointerover/out never reach the document (target and relatedTarget retarget to the
+  // same host, and such events stop at it): the pointer's moves there tell which term it is on.
+  listen<PointerEvent>(
+    document,
+    'pointermove',
+    (event) => {
+      if (event.pointerType === 'touch' || event.buttons !== 0 || !fromShadowHost(event)) return;
+      const head = termFrom(innerTarget(event));
+      if (head === shadowTerm) return;
+      if (shadowTerm) intent.pointerLeaveTerm(shadowTerm);
+      shadowTerm = head;
+      lastPointer = { x: event.clientX, y: event.clientY };
+      if (head) intent.pointerEnterTerm(head, event.altKey);
     },
     capture,
   );
@@ -219,6 +241,8 @@ export async function mountTooltip(
     (event) => {
       if (event.pointerType === 'touch') return;
       const head = termFrom(innerTarget(event));
+      // Seen from the document, the pointer only leaves a shadow tree as a whole.
+      if (fromShadowHost(event)) shadowTerm = null;
       if (head && termFrom(event.relatedTarget) !== head) intent.pointerLeaveTerm(head);
     },
     capture,
