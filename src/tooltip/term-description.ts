@@ -23,13 +23,12 @@ export interface TermDescription {
  * extension-UI attribute, so the annotator never marks its text.
  */
 export function createTermDescription(document: Document): TermDescription {
-  const element = document.createElement('div');
-  element.id = TERM_DESCRIPTION_ID;
-  element.hidden = true;
-  element.style.setProperty('display', 'none', 'important');
-  element.setAttribute(EXTENSION_UI_ATTRIBUTE, '');
+  const element = createMirror(document);
   document.documentElement.append(element);
   let described: Element | null = null;
+  // For a term inside a page's open shadow root: ids do not cross tree boundaries either way, so the mirror
+  // must sit in the term's own tree. It is put there only while the term is described.
+  let shadowMirror: HTMLElement | null = null;
 
   const clear = () => {
     if (described?.getAttribute('aria-describedby') === TERM_DESCRIPTION_ID) {
@@ -37,13 +36,19 @@ export function createTermDescription(document: Document): TermDescription {
     }
     described = null;
     element.textContent = '';
+    shadowMirror?.remove();
+    shadowMirror = null;
   };
 
   return {
     element,
     describe(term, text) {
       if (described !== term) clear();
-      element.textContent = text;
+      const root = term.getRootNode() as Node & Partial<ShadowRoot>;
+      if (root.nodeType === 11 && root.host) {
+        shadowMirror ??= root.appendChild(createMirror(document));
+        shadowMirror.textContent = text;
+      } else element.textContent = text;
       term.setAttribute('aria-describedby', TERM_DESCRIPTION_ID);
       described = term;
     },
@@ -53,4 +58,14 @@ export function createTermDescription(document: Document): TermDescription {
       element.remove();
     },
   };
+}
+
+/** A hidden element with the description's id that the annotator skips. */
+function createMirror(document: Document): HTMLElement {
+  const element = document.createElement('div');
+  element.id = TERM_DESCRIPTION_ID;
+  element.hidden = true;
+  element.style.setProperty('display', 'none', 'important');
+  element.setAttribute(EXTENSION_UI_ATTRIBUTE, '');
+  return element;
 }

@@ -172,6 +172,38 @@ describe.each(BROWSERS)('%s: annotation inside shadow DOM', (name) => {
     await page.close();
   });
 
+  it('a focused term inside the shadow root is described to screen readers from within its own tree', async () => {
+    const page = await open();
+    await page.bringToFront();
+    const id = idOf('lenalidomide');
+    await page.evaluate((entryId) => {
+      const mark = document
+        .getElementById('card')!
+        .shadowRoot!.querySelector<HTMLElement>(`mark[data-glossary-id="${entryId}"]`)!;
+      mark.tabIndex = -1;
+      mark.focus();
+    }, id);
+    await page.waitForFunction((entryId) => {
+      const root = document.getElementById('card')!.shadowRoot!;
+      const mark = root.querySelector(`mark[data-glossary-id="${entryId}"]`)!;
+      const target = root.getElementById(mark.getAttribute('aria-describedby') ?? '');
+      return Boolean(target?.textContent);
+    }, id);
+    const description = await page.evaluate((entryId) => {
+      const root = document.getElementById('card')!.shadowRoot!;
+      const mark = root.querySelector(`mark[data-glossary-id="${entryId}"]`)!;
+      return root.getElementById(mark.getAttribute('aria-describedby')!)!.textContent!;
+    }, id);
+    expect(description.startsWith(entryName(id))).toBe(true);
+    // Gone from the component's tree once the term is left.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.press('Escape');
+    await page.waitForFunction(
+      () => !document.getElementById('card')!.shadowRoot!.querySelector('[data-oncology-glossary-ui]'),
+    );
+    await page.close();
+  });
+
   it('text the component adds to its shadow root later is marked', async () => {
     const page = await open();
     await page.click('#add');

@@ -33,4 +33,27 @@ describe('createTermDescription', () => {
     expect(description.element.textContent).toBe('');
     description.remove();
   });
+
+  it('describes a term inside an open shadow root from a mirror in that shadow tree, removed when cleared', () => {
+    const description = createTermDescription(document);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const term = document.createElement('mark');
+    term.textContent = 'angiogenesis';
+    root.append(term);
+    description.describe(term, 'Angiogenesis, Biological process.');
+    expect(term.getAttribute('aria-describedby')).toBe(TERM_DESCRIPTION_ID);
+    const mirror = root.getElementById(TERM_DESCRIPTION_ID)!;
+    expect(mirror.textContent).toBe('Angiogenesis, Biological process.');
+    expect(mirror.hidden).toBe(true);
+    expect(mirror.hasAttribute(EXTENSION_UI_ATTRIBUTE)).toBe(true);
+    description.describe(term, 'Angiogenesis, Biological process. More.');
+    expect(root.querySelectorAll(`#${TERM_DESCRIPTION_ID}`)).toHaveLength(1);
+    description.clear();
+    expect(root.getElementById(TERM_DESCRIPTION_ID)).toBeNull();
+    expect(root.textContent).toBe('angiogenesis');
+    description.remove();
+    host.remove();
+  });
 });
