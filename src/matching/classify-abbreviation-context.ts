@@ -14,13 +14,19 @@ const NOT_SURNAMES = new Set(
   ).split(' '),
 );
 
+// ASCII versions of the patterns below, for the common case (see find-abbreviation-definitions.ts).
+const ASCII = /^[\x00-\x7f]*$/;
+const SURNAME_ASCII = /^[A-Z][A-Za-z'-]*[a-z]$/;
+const AUTHOR_ASCII = /([A-Z][A-Za-z'-]*[a-z]) [A-Z]{1,4}(?=[,.;:]|$| et al)/g;
+
 const DATE_TOKEN = /^(?:DD|D|MM|M|YYYY|YY|Y|HH|H|SS|dd|mm|yyyy|yy|hh|ss)$/;
 const SURNAME = /^\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
 const AUTHOR = /(\p{Lu}[\p{L}'’-]*\p{Ll}) \p{Lu}{1,4}(?=[,.;:]|$| et al)/gu;
 
 /** The word ending right before `index` (letters, apostrophes and hyphens), or ''. */
 function wordBefore(text: string, index: number): string {
-  const match = /[\p{L}'’-]+$/u.exec(text.slice(Math.max(0, index - 40), index));
+  const slice = text.slice(Math.max(0, index - 40), index);
+  const match = (ASCII.test(slice) ? /[A-Za-z'-]+$/ : /[\p{L}'’-]+$/u).exec(slice);
   return match ? match[0] : '';
 }
 
@@ -51,14 +57,18 @@ function isAuthorInitials(text: string, start: number, end: number): boolean {
     return false;
   }
   const surname = wordBefore(text, start - 1);
-  if (!SURNAME.test(surname) || NOT_SURNAMES.has(surname.toLowerCase())) return false;
+  if (
+    !(ASCII.test(surname) ? SURNAME_ASCII : SURNAME).test(surname) ||
+    NOT_SURNAMES.has(surname.toLowerCase())
+  )
+    return false;
   const following = text.slice(end, end + 7);
   if (!/^(?:[,.;:)]|$| et al)/.test(following)) return false;
   // A lone "Surname XY." could be a heading; a reference list shows more authors, "et al" or a year nearby.
   const windowStart = Math.max(0, start - 160);
   const nearby = text.slice(windowStart, Math.min(text.length, end + 160));
   const self = start - surname.length - 1 - windowStart;
-  for (const author of nearby.matchAll(AUTHOR)) {
+  for (const author of nearby.matchAll(ASCII.test(nearby) ? AUTHOR_ASCII : AUTHOR)) {
     if (author.index !== self && !NOT_SURNAMES.has(author[1]!.toLowerCase())) return true;
   }
   return /\bet al\b/.test(nearby) || /\b(?:19|20)\d\d\b/.test(text.slice(end, end + 200));
@@ -77,9 +87,14 @@ export function classifyAbbreviationContext(
   const first = text[start]!;
   if (first.toUpperCase() !== first || first.toLowerCase() === first) return null;
   const token = text.slice(start, end);
-  if (!/^\p{Lu}[\p{L}\p{N}]*$/u.test(token)) return null;
+  const ascii = ASCII.test(token);
+  if (!(ascii ? /^[A-Z][A-Za-z0-9]*$/ : /^\p{Lu}[\p{L}\p{N}]*$/u).test(token)) return null;
   if (isDatePlaceholder(text, start, end)) return 'date-placeholder';
-  if (end - start <= 5 && /^\p{Lu}{1,4}s?$/u.test(token) && isAuthorInitials(text, start, end))
+  if (
+    end - start <= 5 &&
+    (ascii ? /^[A-Z]{1,4}s?$/ : /^\p{Lu}{1,4}s?$/u).test(token) &&
+    isAuthorInitials(text, start, end)
+  )
     return 'author-initials';
   if (
     ambiguous &&

@@ -76,6 +76,14 @@ describe('ambiguous abbreviations need the long form or a definition on the page
   });
 });
 
+describe('definitions in text with letters beyond ASCII', () => {
+  it('"Für die Ärzte: LEN (lenalidomide)": a short form before the bracket, after accented words', () => {
+    expect(
+      only(annotatedOn('Für die Ärzte: LEN (lenalidomide) wirkt.', 'Später wurde LEN abgesetzt.'), 'LEN'),
+    ).toEqual(['LEN → lenalidomide', 'LEN → lenalidomide']);
+  });
+});
+
 describe('other meanings of the same letters get nothing', () => {
   it('NK in North Korea', () => {
     expect(annotatedOn('Talks with NK stalled; NK officials left.')).toEqual([]);
@@ -135,6 +143,15 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
     expect(only(annotatedOn(myelomaPage, 'Use a 16 MM bolt or a 16MM one.'), 'MM')).toEqual([
       'MM → multiple-myeloma',
     ]);
+  });
+
+  it('author initials after surnames with accents and other scripts: "Müller MM, Øvrebø AB"', () => {
+    expect(
+      only(
+        annotatedOn(myelomaPage, 'Müller MM, Øvrebø AB, Çelik C: Ergebnisse beim Myelom. Blood 2019.'),
+        'MM',
+      ),
+    ).toEqual(['MM → multiple-myeloma']);
   });
 
   it('keeps MM in ordinary sentences that start with a capital word', () => {
