@@ -15,7 +15,7 @@ const NOT_SURNAMES = new Set(
 );
 
 // ASCII versions of the patterns below, for the common case (see find-abbreviation-definitions.ts).
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~\t\n\r]*$/;
 const SURNAME_ASCII = /^[A-Z][A-Za-z'-]*[a-z]$/;
 const AUTHOR_ASCII = /([A-Z][A-Za-z'-]*[a-z]) [A-Z]{1,4}(?=[,.;:]|$| et al)/g;
 

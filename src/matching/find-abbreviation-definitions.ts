@@ -13,7 +13,7 @@ const SHORT_FORM_BEFORE_BRACKET = /(?:^|[^\p{L}\p{N}'’-])([\p{L}\p{N}][\p{L}\p
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // The same shapes for ASCII text, the common case: Unicode property classes cost the engine far more to
 // compile and run, and on a small page this code runs only a few times, never long enough to be optimised.
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~\t\n\r]*$/;
 const SHORT_FORM_ASCII = /^[A-Za-z0-9][A-Za-z0-9'-]{0,9}(?: [A-Za-z0-9]{1,4})?$/;
 const SHORT_FORM_BEFORE_BRACKET_ASCII = /(?:^|[^A-Za-z0-9'-])([A-Za-z0-9][A-Za-z0-9'-]{0,9})\s*$/;
 // Small words a long form may contain without a letter in the short form ("Republic of Korea").
