@@ -36,24 +36,19 @@ Object.setPrototypeOf(MarkWrapper.prototype, MarkSource.prototype);
 
 let wrapper: MarkWrapper | null = null;
 
-/** One mark to make in one text node: `[from, to)` of its text. */
-interface Piece {
-  from: number;
-  to: number;
-  entryId: string;
-  /** Not the first piece of its occurrence. */
-  rest: boolean;
+/** Index of the node of `run` holding text offset `offset` (the last node starting at or before it). */
+function nodeIndexAt(run: TextRun, offset: number, from: number): number {
+  const starts = run.starts;
+  let i = from;
+  while (i + 1 < starts.length && starts[i + 1]! <= offset) i++;
+  return i;
 }
 
 /**
  * Wraps the accepted occurrences of one run with mark.js, one mark per text node an occurrence covers (the
- * pieces after the first carry PART_ATTRIBUTE). Returns the number of occurrences.
- *
- * Each text node's marks are made off the page: the text from its first mark on goes into a detached text
- * node, mark.js splits and wraps that one inside a fragment (with every attribute set before the marks are
- * connected), and the page's node keeps the text before, with the fragment inserted after it. The page's
- * DOM sees two writes per text node instead of four per mark, and no attribute change on a connected element
- * (each of which makes the browser check the page's attribute selectors).
+ * pieces after the first carry PART_ATTRIBUTE). Occurrences are wrapped from the end of the run backwards,
+ * and each from its last piece to its first: splitting a text node keeps the text before the split in the
+ * original node, so the offsets of everything still to wrap stay valid. Returns the number of occurrences.
  */
 export function wrapRunMatches(
   run: TextRun,
@@ -63,55 +58,27 @@ export function wrapRunMatches(
   if (matches.length === 0) return 0;
   wrapper ??= new MarkWrapper();
   const { nodes, starts, text } = run;
-  const piecesOf: (Piece[] | undefined)[] = new Array<Piece[] | undefined>(nodes.length);
-  let k = 0;
-  for (const { start, end, entryId } of matches) {
-    // Matches are sorted: the node holding a match's start only moves forward.
-    while (k + 1 < starts.length && starts[k + 1]! <= start) k++;
-    let head = true;
-    for (let i = k; i < nodes.length && starts[i]! < end; i++) {
-      const nodeStart = starts[i]!;
-      const nodeEnd = i + 1 < starts.length ? starts[i + 1]! : text.length;
+  const oldNexts = nodes.map((node) => node.nextSibling);
+  let first = nodes.length - 1;
+  for (let m = matches.length - 1; m >= 0; m--) {
+    const { start, end, entryId } = matches[m]!;
+    // Nodes only move left as matches do: search from the last position.
+    while (first > 0 && starts[first]! > start) first--;
+    const last = nodeIndexAt(run, end - 1, first);
+    for (let k = last; k >= first; k--) {
+      const nodeStart = starts[k]!;
+      const nodeEnd = k + 1 < starts.length ? starts[k + 1]! : text.length;
       const from = Math.max(start, nodeStart) - nodeStart;
       const to = Math.min(end, nodeEnd) - nodeStart;
       if (to <= from) continue;
-      (piecesOf[i] ??= []).push({ from, to, entryId, rest: !head });
-      head = false;
+      const mark = wrapper.wrap(nodes[k]!, from, to);
+      mark.setAttribute(ENTRY_ID_ATTRIBUTE, entryId);
+      // <mark> is exposed as a "highlight" that screen readers announce around every term; the glossary's
+      // underline is a hint, not content, so marks stay silent (a focused term is described by the tooltip).
+      mark.setAttribute('role', 'none');
+      if (k > first) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
     }
   }
-  for (let i = 0; i < nodes.length; i++) {
-    const pieces = piecesOf[i];
-    if (pieces) wrapTextNode(nodes[i]!, pieces, registry);
-  }
+  for (let i = 0; i < nodes.length; i++) registry.recordSplit(nodes[i]!, oldNexts[i]!);
   return matches.length;
-}
-
-/** Wraps the pieces of one text node (sorted, not overlapping) through a detached fragment. */
-function wrapTextNode(node: Text, pieces: readonly Piece[], registry: SplitRegistry): void {
-  const data = node.data;
-  const document = node.ownerDocument;
-  const first = pieces[0]!.from;
-  const fragment = document.createDocumentFragment();
-  let rest = fragment.appendChild(document.createTextNode(data.slice(first)));
-  let offset = first;
-  for (const { from, to, entryId, rest: isRest } of pieces) {
-    const mark = wrapper!.wrap(rest, from - offset, to - offset);
-    mark.setAttribute(ENTRY_ID_ATTRIBUTE, entryId);
-    // <mark> is exposed as a "highlight" that screen readers announce around every term; the glossary's
-    // underline is a hint, not content, so marks stay silent (a focused term is described by the tooltip).
-    mark.setAttribute('role', 'none');
-    if (isRest) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
-    rest = mark.nextSibling as Text;
-    offset = to;
-  }
-  // mark.js leaves an empty text node where a mark starts or ends at the edge of the text it split.
-  for (let child = fragment.firstChild; child;) {
-    const next = child.nextSibling;
-    if (child.nodeType === 3 && (child as Text).data === '') child.remove();
-    child = next;
-  }
-  const oldNext = node.nextSibling;
-  node.data = data.slice(0, first);
-  node.parentNode!.insertBefore(fragment, oldNext);
-  registry.recordSplit(node, oldNext);
 }
