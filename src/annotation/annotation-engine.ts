@@ -8,8 +8,8 @@ import {
 import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
-import { composedTreeParent } from './composed-tree';
-import { before, DeferredWraps, nearRange, type NearMargins, type PendingRun } from './deferred-wraps';
+import { composedTreeBefore, composedTreeParent } from './composed-tree';
+import { DeferredWraps, nearRange, type NearMargins, type PendingRun } from './deferred-wraps';
 import { injectMarkStyles, removeMarkStyles } from './inject-mark-styles';
 import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
 import { repairPageMutations } from './repair-page-mutations';
@@ -427,7 +427,7 @@ export class AnnotationEngine {
         if (set.has(parent)) return false;
       return true;
     });
-    return outermost.sort((a, b) => (before(a, b) ? -1 : 1));
+    return outermost.sort((a, b) => (composedTreeBefore(a, b) ? -1 : 1));
   }
 
   private async pass(roots: Element[], full: boolean): Promise<void> {
@@ -721,11 +721,11 @@ export class AnnotationEngine {
       if (!term) terms.set(entryId, waiting);
       else {
         term.count += waiting.count;
-        if (before(waiting.first, term.first)) term.first = waiting.first;
+        if (composedTreeBefore(waiting.first, term.first)) term.first = waiting.first;
       }
     }
     return [...terms]
-      .sort(([, a], [, b]) => (a.first === b.first ? 0 : before(a.first, b.first) ? -1 : 1))
+      .sort(([, a], [, b]) => (a.first === b.first ? 0 : composedTreeBefore(a.first, b.first) ? -1 : 1))
       .map(([entryId, { count }]) => ({ entryId, count }));
   }
 
@@ -830,7 +830,7 @@ function mergeInPageOrder(lists: Element[][]): Element[] {
   const merged: Element[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) merged.push(before(b[j]!, a[i]!) ? b[j++]! : a[i++]!);
+  while (i < a.length && j < b.length) merged.push(composedTreeBefore(b[j]!, a[i]!) ? b[j++]! : a[i++]!);
   while (i < a.length) merged.push(a[i++]!);
   while (j < b.length) merged.push(b[j++]!);
   return merged;

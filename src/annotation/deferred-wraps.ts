@@ -14,11 +14,6 @@ export interface NearMargins {
   below: number;
 }
 
-/** Whether node `a` comes before node `b` in the page (open shadow trees at their host's place). */
-export function before(a: Node, b: Node): boolean {
-  return composedTreeBefore(a, b);
-}
-
 /**
  * Where a run's block is relative to a window of `[top, bottom]` (viewport coordinates): -1 above it, 1 below
  * it, 0 inside; null when the block has no box (hidden: display:none, a closed <details>).
@@ -58,7 +53,8 @@ export class DeferredWraps {
     let i = 0;
     let j = 0;
     while (i < this.items.length && j < runs.length) {
-      if (before(this.items[i]!.run.nodes[0]!, runs[j]!.run.nodes[0]!)) merged.push(this.items[i++]!);
+      if (composedTreeBefore(this.items[i]!.run.nodes[0]!, runs[j]!.run.nodes[0]!))
+        merged.push(this.items[i++]!);
       else merged.push(runs[j++]!);
     }
     while (i < this.items.length) merged.push(this.items[i++]!);
@@ -117,7 +113,7 @@ export class DeferredWraps {
       let high = items.length;
       while (low < high) {
         const middle = (low + high) >> 1;
-        if (before(items[middle]!.run.nodes[0]!, node)) low = middle + 1;
+        if (composedTreeBefore(items[middle]!.run.nodes[0]!, node)) low = middle + 1;
         else high = middle;
       }
       index = direction === 'next' ? low : low - 1;
@@ -134,9 +130,11 @@ export class DeferredWraps {
     const items = this.items;
     if (items.length === 0) return [];
     if (edge === 'first') {
-      return bound === null || before(items[0]!.run.nodes[0]!, bound) ? items.splice(0, 1) : [];
+      return bound === null || composedTreeBefore(items[0]!.run.nodes[0]!, bound) ? items.splice(0, 1) : [];
     }
-    return bound === null || before(bound, items.at(-1)!.run.nodes[0]!) ? items.splice(-1, 1) : [];
+    return bound === null || composedTreeBefore(bound, items.at(-1)!.run.nodes[0]!)
+      ? items.splice(-1, 1)
+      : [];
   }
 
   /** For each entry, its number of waiting occurrences and the first node of its first waiting run. */

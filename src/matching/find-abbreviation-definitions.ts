@@ -1,4 +1,5 @@
 import type { TermMatch } from './build-term-matcher';
+import { isPlainAscii } from './fold-char-code';
 
 /** A page defining an abbreviation: "lenalidomide (LEN)", "LEN (lenalidomide)", "anti-money laundering (AML)". */
 export interface AbbreviationDefinition {
@@ -13,7 +14,6 @@ const SHORT_FORM_BEFORE_BRACKET = /(?:^|[^\p{L}\p{N}'’-])([\p{L}\p{N}][\p{L}\p
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // The same shapes for ASCII text, the common case: Unicode property classes cost the engine far more to
 // compile and run, and on a small page this code runs only a few times, never long enough to be optimised.
-const ASCII = /^[ -~\t\n\r]*$/;
 const SHORT_FORM_ASCII = /^[A-Za-z0-9][A-Za-z0-9'-]{0,9}(?: [A-Za-z0-9]{1,4})?$/;
 const SHORT_FORM_BEFORE_BRACKET_ASCII = /(?:^|[^A-Za-z0-9'-])([A-Za-z0-9][A-Za-z0-9'-]{0,9})\s*$/;
 // Small words a long form may contain without a letter in the short form ("Republic of Korea").
@@ -22,7 +22,7 @@ const FILLER_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 
 /** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
 function isShortFormShape(text: string): boolean {
   if (text.length < 2 || text.length > 12 || /^\d+$/.test(text)) return false;
-  if (ASCII.test(text)) return SHORT_FORM_ASCII.test(text) && /[A-Z]/.test(text);
+  if (isPlainAscii(text)) return SHORT_FORM_ASCII.test(text) && /[A-Z]/.test(text);
   return SHORT_FORM.test(text) && /\p{Lu}/u.test(text);
 }
 
@@ -126,7 +126,7 @@ export function findAbbreviationDefinitions(
     ) {
       const preceding = text.slice(Math.max(0, open - 16), open);
       const before = (
-        ASCII.test(preceding) ? SHORT_FORM_BEFORE_BRACKET_ASCII : SHORT_FORM_BEFORE_BRACKET
+        isPlainAscii(preceding) ? SHORT_FORM_BEFORE_BRACKET_ASCII : SHORT_FORM_BEFORE_BRACKET
       ).exec(preceding)?.[1];
       if (before && isShortFormShape(before) && abbreviates(before, text.slice(inside.start, inside.end))) {
         definitions.push({ shortForm: before, entryId: inside.form.entryId });

@@ -10,6 +10,16 @@ export const APOSTROPHE = 0x27;
 /** Folded code of characters that are invisible inside a word (soft hyphen, zero-width joiners): skipped. */
 export const IGNORED = -1;
 
+const PLAIN_ASCII = /^[ -~\t\n\r]*$/;
+
+/**
+ * Whether a text is printable ASCII and white space only: such text can take plain character classes instead
+ * of Unicode property classes, which cost the engine far more to compile and run on a cold page.
+ */
+export function isPlainAscii(text: string): boolean {
+  return PLAIN_ASCII.test(text);
+}
+
 // Lazily filled tables for the whole Basic Multilingual Plane: 0 = not computed yet.
 const lowerTable = new Uint16Array(0x10000);
 const wordTable = new Uint8Array(0x10000); // 1 = word character, 2 = not
