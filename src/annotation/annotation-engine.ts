@@ -181,7 +181,7 @@ export class AnnotationEngine {
     private readonly document: Document,
     options: AnnotationEngineOptions = {},
   ) {
-    this.matcherSteps = buildTermMatcherInSteps(glossary.forms);
+    this.matcherSteps = buildTermMatcherInSteps(glossary.forms, glossary.trie);
     this.window = document.defaultView ?? window;
     this.sliceMs = options.sliceMs ?? 8;
     this.wrapSliceMs = options.wrapSliceMs ?? this.sliceMs;

@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { withoutDoseFigures } from './without-dose-figures';
 import { normalizeSurfaceForm } from '../matching/normalize-surface-form';
+import { compileTermTrie } from '../matching/build-term-matcher';
 import type {
   ContentCitation,
   ContentEntry,
@@ -528,7 +529,7 @@ function buildOutput(sources: GlossarySource[], entries: GlossaryEntry[]): Compi
   }));
   const shownSources = sources.map((s) => ({ ...s, headings: s.headings.map(withoutDoseFigures) }));
   return {
-    content: { entries: contentEntries, forms, sources: contentSources },
+    content: { entries: contentEntries, forms, sources: contentSources, trie: compileTermTrie(forms) },
     full: { entries: shownEntries, sources: shownSources },
   };
 }

@@ -45,6 +45,11 @@ export interface ContentGlossary {
   entries: Record<string, ContentEntry>;
   forms: ContentForm[];
   sources: Record<string, ContentSource>;
+  /**
+   * The matcher's trie over `forms`, as JSON text (`compileTermTrie`): made when the extension is built, so
+   * that a page parses it instead of building it. Without it, the matcher is built on the page.
+   */
+  trie?: string;
 }
 
 /** Full data for the popup and entry page: full entries sorted by name, all sources in file order. */

@@ -32,8 +32,10 @@ export interface TermMatcher {
   caseSensitiveFormsSpelled(text: string): readonly ContentForm[];
 }
 
+/** A form a key stands for. Plain data: the trie is built at build time and shipped as JSON. */
 interface Candidate {
-  form: ContentForm;
+  /** Index of the form in the matcher's `forms`. */
+  form: number;
   /** Case-sensitive forms: the spelling to compare with (separators and apostrophes normalised, case kept). */
   exact: string | null;
   /** Priority inside one key: real forms before inflected spellings, case-sensitive before insensitive. */
@@ -51,17 +53,34 @@ interface Suffix {
  * A node of a burst trie (Heinz, Zobel & Williams, 2002). Keys are spelled by nodes only as far as they
  * share prefixes with other keys; the rest of a key waits in its node's bucket, compared as a string, until
  * the bucket grows past BURST_AT and is split into child nodes. Building costs a few steps per key instead
- * of one node per character; the first child is stored inline, a Map made only for a second one.
+ * of one node per character; the first child is stored inline, an object keyed by code made only for a
+ * second one. Every field is always present, so that nodes parsed from JSON share one shape.
  */
 interface TrieNode {
   /** Folded code of the inline child's character, or -2. */
   code: number;
   child: TrieNode | null;
-  more: Map<number, TrieNode> | null;
+  more: Record<number, TrieNode> | null;
   /** Forms whose folded key ends here, most specific first. */
   candidates: Candidate[] | null;
   bucket: Suffix[] | null;
 }
+
+/**
+ * The trie as shipped: built from the glossary's forms when the extension is built, so a page pays for
+ * parsing it, not for building it.
+ */
+interface CompiledTermTrie {
+  /** Bumped when the shape changes: a trie of another version is rebuilt, never misread. */
+  version: typeof TRIE_VERSION;
+  /** How many forms it was built from (it indexes them). */
+  formCount: number;
+  root: TrieNode;
+  /** Case-sensitive spellings (normalised, case kept) → indexes of the forms spelled so. */
+  exact: Record<string, number[]>;
+}
+
+const TRIE_VERSION = 1;
 
 const BURST_AT = 8;
 
@@ -69,7 +88,7 @@ const newNode = (): TrieNode => ({ code: -2, child: null, more: null, candidates
 
 function childOf(node: TrieNode, code: number): TrieNode | null {
   if (node.code === code) return node.child;
-  return node.more === null ? null : (node.more.get(code) ?? null);
+  return node.more === null ? null : (node.more[code] ?? null);
 }
 
 function addChild(node: TrieNode, code: number): TrieNode {
@@ -79,7 +98,7 @@ function addChild(node: TrieNode, code: number): TrieNode {
   if (node.child === null) {
     node.code = code;
     node.child = child;
-  } else (node.more ??= new Map()).set(code, child);
+  } else (node.more ??= {})[code] = child;
   return child;
 }
 
@@ -136,31 +155,53 @@ function foldKey(normalized: string): string {
 
 /**
  * Builds a trie over folded surface forms (case, separators and apostrophes folded; plurals and simple
- * inflections added as extra keys). Scanning walks it from each word start: the work per character depends
- * on the text and the length of the longest form, not on how many forms the glossary has.
+ * inflections added as extra keys), or reads it from `compiled` (see buildTermMatcherInSteps). Scanning walks
+ * it from each word start: the work per character depends on the text and the length of the longest form,
+ * not on how many forms the glossary has.
  */
-export function buildTermMatcher(forms: readonly ContentForm[]): TermMatcher {
-  const steps = buildTermMatcherInSteps(forms);
+export function buildTermMatcher(forms: readonly ContentForm[], compiled?: string): TermMatcher {
+  const steps = buildTermMatcherInSteps(forms, compiled);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
+/** The trie of `forms` as JSON text, to ship with them (made when the extension is built). */
+export function compileTermTrie(forms: readonly ContentForm[]): string {
+  const steps = buildTrieInSteps(forms);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return JSON.stringify(step.value);
+}
+
 // Forms added between two chances to pause.
 const FORMS_PER_STEP = 128;
 
 /**
- * The same build, as a generator that pauses every FORMS_PER_STEP forms, so that a large glossary can be
+ * The matcher for `forms`: read from `compiled` (compileTermTrie's output for the same forms) when given and
+ * current, else built as a generator that pauses every FORMS_PER_STEP forms, so that a large glossary can be
  * built in slices of work between which the page keeps running (the annotator resumes it until done).
  */
-export function* buildTermMatcherInSteps(forms: readonly ContentForm[]): Generator<void, TermMatcher, void> {
+export function* buildTermMatcherInSteps(
+  forms: readonly ContentForm[],
+  compiled?: string,
+): Generator<void, TermMatcher, void> {
+  if (compiled !== undefined) {
+    const trie = JSON.parse(compiled) as CompiledTermTrie;
+    // A trie from another build (other forms, other shape) would map keys to the wrong forms: rebuild.
+    if (trie.version === TRIE_VERSION && trie.formCount === forms.length) return matcherOf(forms, trie);
+  }
+  return matcherOf(forms, yield* buildTrieInSteps(forms));
+}
+
+function* buildTrieInSteps(forms: readonly ContentForm[]): Generator<void, CompiledTermTrie, void> {
   const root = newNode();
   const shared: Candidate[][] = [];
-  const exactForms = new Map<string, ContentForm[]>();
-  const addExact = (spelling: string, form: ContentForm) => {
-    const list = exactForms.get(spelling);
-    if (!list) exactForms.set(spelling, [form]);
+  const exactForms: Record<string, number[]> = {};
+  const addExact = (spelling: string, form: number) => {
+    const list = Object.hasOwn(exactForms, spelling) ? exactForms[spelling] : undefined;
+    if (!list) exactForms[spelling] = [form];
     else if (!list.includes(form)) list.push(form);
   };
 
@@ -184,23 +225,39 @@ export function* buildTermMatcherInSteps(forms: readonly ContentForm[]): Generat
     const normalized = normalizeForm(form.text, form.caseSensitive);
     if (!normalized) continue;
     const exact = form.caseSensitive ? normalized : null;
-    insert(normalized, { form, exact, rank: exact === null ? 1 : 0 });
-    if (exact !== null) addExact(exact, form);
+    insert(normalized, { form: index, exact, rank: exact === null ? 1 : 0 });
+    if (exact !== null) addExact(exact, index);
     for (const inflected of inflectSurfaceForm(normalized, form.caseSensitive)) {
-      insert(inflected, { form, exact: exact === null ? null : inflected, rank: exact === null ? 3 : 2 });
-      if (exact !== null) addExact(inflected, form);
+      insert(inflected, {
+        form: index,
+        exact: exact === null ? null : inflected,
+        rank: exact === null ? 3 : 2,
+      });
+      if (exact !== null) addExact(inflected, index);
     }
   }
   sortCandidates(shared);
+  return { version: TRIE_VERSION, formCount: forms.length, root, exact: exactForms };
+}
 
+/** The matcher over a built (or parsed) trie. */
+function matcherOf(forms: readonly ContentForm[], trie: CompiledTermTrie): TermMatcher {
+  const { root } = trie;
   // The first character of a term, looked up by raw code for ASCII (both cases lead to the same node).
   const rootAscii: (TrieNode | null)[] = [];
   for (let c = 0; c < 128; c++) rootAscii.push(childOf(root, foldCharCode(c)));
-
+  let exactForms: Map<string, ContentForm[]> | null = null;
   return {
     forms,
-    findMatches: (text, out = [], softBoundaries = null) => scan(root, rootAscii, text, out, softBoundaries),
-    caseSensitiveFormsSpelled: (text) => exactForms.get(normalizeSurfaceForm(text, true)) ?? [],
+    findMatches: (text, out = [], softBoundaries = null) =>
+      scan(root, rootAscii, forms, text, out, softBoundaries),
+    caseSensitiveFormsSpelled: (text) => {
+      // A Map, not the parsed object: a page's "(constructor)" must not find Object.prototype's.
+      exactForms ??= new Map(
+        Object.entries(trie.exact).map(([spelling, indexes]) => [spelling, indexes.map((i) => forms[i]!)]),
+      );
+      return exactForms.get(normalizeSurfaceForm(text, true)) ?? [];
+    },
   };
 }
 
@@ -238,6 +295,7 @@ let softOffsets: readonly number[] | null = null;
 function scan(
   root: TrieNode,
   rootAscii: (TrieNode | null)[],
+  forms: readonly ContentForm[],
   text: string,
   out: TermMatch[],
   soft: readonly number[] | null,
@@ -257,7 +315,7 @@ function scan(
     if (!(previousIsWord && isWord) || (soft !== null && includesSorted(soft, i))) {
       const first = code < 128 ? rootAscii[code]! : childOf(root, foldCharCode(code));
       if (first !== null) {
-        const match = walk(first, text, i, length);
+        const match = walk(first, forms, text, i, length);
         if (match !== null) {
           out.push(match);
           i = match.end;
@@ -319,7 +377,13 @@ function record(depth: number, end: number, candidates: Candidate[]): number {
 }
 
 /** Walks the trie from `start` (whose first character led to `node`); returns the longest acceptable match. */
-function walk(node: TrieNode, text: string, start: number, length: number): TermMatch | null {
+function walk(
+  node: TrieNode,
+  forms: readonly ContentForm[],
+  text: string,
+  start: number,
+  length: number,
+): TermMatch | null {
   let depth = 0;
   let j = start + 1;
   for (;;) {
@@ -337,8 +401,7 @@ function walk(node: TrieNode, text: string, start: number, length: number): Term
         }
       }
       if (node.child === null || code === -1) break;
-      const child =
-        node.code === code ? node.child : node.more === null ? null : (node.more.get(code) ?? null);
+      const child = node.code === code ? node.child : node.more === null ? null : (node.more[code] ?? null);
       if (child === null) break;
       node = child;
       j = after;
@@ -354,7 +417,7 @@ function walk(node: TrieNode, text: string, start: number, length: number): Term
     const end = endStack[best]!;
     for (const candidate of candidateStack[best]!) {
       if (candidate.exact === null || spellsExactly(text, start, end, candidate.exact)) {
-        return { start, end, form: candidate.form };
+        return { start, end, form: forms[candidate.form]! };
       }
     }
     endStack[best] = -1;

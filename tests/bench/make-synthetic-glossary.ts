@@ -4,6 +4,7 @@
  * first word with real forms, so that the matcher's trie gets both wider and deeper).
  */
 import type { ContentForm, ContentGlossary } from '../../src/glossary/compiled-glossary';
+import { compileTermTrie } from '../../src/matching/build-term-matcher';
 
 const SYLLABLES = [
   'ab',
@@ -49,7 +50,7 @@ const SHARED_FIRST_WORDS = [
   'natural',
 ];
 
-/** The real glossary with generated forms added until it has `total` forms. */
+/** The real glossary with generated forms added until it has `total` forms, its trie compiled as a build would. */
 export function makeSyntheticGlossary(real: ContentGlossary, total: number): ContentGlossary {
   let state = 7;
   // mulberry32: a seeded generator with a long period (a plain LCG in doubles loses precision and cycles).
@@ -92,5 +93,5 @@ export function makeSyntheticGlossary(real: ContentGlossary, total: number): Con
       sources: [],
     };
   }
-  return { entries, forms, sources: real.sources };
+  return { entries, forms, sources: real.sources, trie: compileTermTrie(forms) };
 }

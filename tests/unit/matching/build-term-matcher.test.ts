@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTermMatcher } from '../../../src/matching/build-term-matcher';
+import { loadGlossary } from '../../../src/build/glossary-vite-plugin';
+import { buildTermMatcher, compileTermTrie } from '../../../src/matching/build-term-matcher';
+import { glossaryDir } from '../glossary/glossary-fixtures';
 import { makeTestGlossary } from './test-glossary';
 
 const matcher = buildTermMatcher(makeTestGlossary().forms);
@@ -229,5 +231,56 @@ describe('soft boundaries (markup between two words the text glues)', () => {
 
   it('counts only the offsets given (a soft boundary elsewhere does not help)', () => {
     expect(foundWithSoft('lenalidomide12', [5])).toEqual([]);
+  });
+});
+
+describe('the trie compiled when the extension is built', () => {
+  const real = loadGlossary(glossaryDir).content;
+  /** Every occurrence as "start-end entry id", to compare two matchers. */
+  const occurrences = (m: ReturnType<typeof buildTermMatcher>, text: string) =>
+    m.findMatches(text).map((o) => `${o.start}-${o.end} ${o.form.entryId}`);
+
+  it('ships with the glossary and finds exactly what a trie built on the page finds', () => {
+    expect(real.trie).toBeTypeOf('string');
+    const shipped = buildTermMatcher(real.forms, real.trie);
+    const built = buildTermMatcher(real.forms);
+    // Every form as written, in plural, in capitals, hyphenated: each key of the trie is walked.
+    const text = real.forms
+      .map((f) => `${f.text}, ${f.text}s; ${f.text.toUpperCase()} (${f.text.replace(/ /g, '-')})`)
+      .join('. ');
+    const found = occurrences(shipped, text);
+    expect(found.length).toBeGreaterThan(real.forms.length);
+    expect(found).toEqual(occurrences(built, text));
+    for (const form of real.forms.filter((f) => f.caseSensitive)) {
+      expect(shipped.caseSensitiveFormsSpelled(form.text)).toEqual(
+        built.caseSensitiveFormsSpelled(form.text),
+      );
+    }
+  });
+
+  it('is not used for other forms: a stale trie would name the wrong entries', () => {
+    const forms = makeTestGlossary().forms;
+    const stale = compileTermTrie(forms.filter((f) => f.entryId !== 'pomalidomide'));
+    const m = buildTermMatcher(forms, stale);
+    expect(m.findMatches('pomalidomide and lenalidomide').map((o) => o.form.entryId)).toEqual([
+      'pomalidomide',
+      'lenalidomide',
+    ]);
+  });
+
+  it('is not used when its format is another version', () => {
+    const forms = makeTestGlossary().forms;
+    const other = JSON.stringify({ ...JSON.parse(compileTermTrie(forms)), version: 0, root: null });
+    expect(
+      buildTermMatcher(forms, other)
+        .findMatches('myeloma')
+        .map((o) => o.form.entryId),
+    ).toEqual(['myeloma']);
+  });
+
+  it('finds no abbreviation spelled like an object property ("(constructor)", "__proto__")', () => {
+    const m = buildTermMatcher(real.forms, real.trie);
+    for (const spelling of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect(m.caseSensitiveFormsSpelled(spelling)).toEqual([]);
   });
 });
