@@ -19,6 +19,32 @@ const SHORT_FORM_BEFORE_BRACKET_ASCII = /(?:^|[^A-Za-z0-9'-])([A-Za-z0-9][A-Za-z
 // Small words a long form may contain without a letter in the short form ("Republic of Korea").
 const FILLER_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', '&']);
 
+const SEMICOLON = 0x3b;
+const COMMA = 0x2c;
+
+/** Whether a character is white space as `\s` and `trim()` see it. */
+function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Whether text[from, to) is only white space (or empty), read in place. */
+function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
 function isShortFormShape(text: string): boolean {
   if (text.length < 2 || text.length > 12 || /^\d+$/.test(text)) return false;
@@ -99,12 +125,18 @@ export function findAbbreviationDefinitions(
     const before = m > 0 ? matches[m - 1]! : null;
     // "(MM; n = 40)": the short form ends at a semicolon or comma.
     let cut = open + 1;
-    while (cut < close && text[cut] !== ';' && text[cut] !== ',') cut++;
-    const shortForm = text.slice(open + 1, cut).trim();
+    while (cut < close && text.charCodeAt(cut) !== SEMICOLON && text.charCodeAt(cut) !== COMMA) cut++;
+    // Trimmed by index: most brackets hold more than a short form could ("(see the section below)"), and
+    // are passed over without a string made.
+    let from = open + 1;
+    let to = cut;
+    while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+    while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+    const shortForm = to - from >= 2 && to - from <= 12 ? text.slice(from, to) : null;
 
-    if (isShortFormShape(shortForm)) {
+    if (shortForm !== null && isShortFormShape(shortForm)) {
       // "lenalidomide (LEN)", "multiple myeloma (MM; n = 40)"
-      if (before && /^\s*$/.test(text.slice(before.end, open))) {
+      if (before && isBlankBetween(text, before.end, open)) {
         if (abbreviates(shortForm, text.slice(before.start, before.end))) {
           definitions.push({ shortForm, entryId: before.form.entryId });
           continue;
@@ -121,8 +153,8 @@ export function findAbbreviationDefinitions(
     if (
       inside &&
       inside.end <= close &&
-      /^\s*$/.test(text.slice(open + 1, inside.start)) &&
-      /^\s*$/.test(text.slice(inside.end, close))
+      isBlankBetween(text, open + 1, inside.start) &&
+      isBlankBetween(text, inside.end, close)
     ) {
       const preceding = text.slice(Math.max(0, open - 16), open);
       const before = (

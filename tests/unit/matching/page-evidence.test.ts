@@ -55,6 +55,20 @@ describe('ambiguous abbreviations need the long form or a definition on the page
     expect(only(annotatedOn('LEN (lenalidomide) was given. LEN works.'), 'LEN')).toHaveLength(2);
   });
 
+  it('white space of any kind around and inside the bracket: NBSP, em space, line break', () => {
+    // POM is no glossary form: only a definition the page makes adds it.
+    expect(only(annotatedOn('pomalidomide\u00a0( POM ). POM'), 'POM')).toHaveLength(2);
+    expect(only(annotatedOn('pomalidomide\n(\u2003POM\u2003; n = 40). POM'), 'POM')).toHaveLength(2);
+    expect(only(annotatedOn('POM\u00a0(\u2009pomalidomide\u00a0) was given. POM'), 'POM')).toHaveLength(2);
+    expect(only(annotatedOn('pomalidomide (P\u00a0OM). POM'), 'POM')).toEqual([]);
+  });
+
+  it('a bracket with text beside the glossary match defines nothing', () => {
+    expect(only(annotatedOn('POM (pomalidomide) was given. POM'), 'POM')).toHaveLength(2);
+    expect(only(annotatedOn('POM (oral pomalidomide) was given. POM'), 'POM')).toEqual([]);
+    expect(only(annotatedOn('POM (pomalidomide 2) was given. POM'), 'POM')).toEqual([]);
+  });
+
   it('a page-local abbreviation whose long form is a glossary form: "pomalidomide (POM)"', () => {
     expect(
       only(annotatedOn('Pomalidomide (POM) came later.', 'POM with dexamethasone; no POMEGRANATE.'), 'POM'),
