@@ -458,6 +458,7 @@ export class AnnotationEngine {
     const allTexts: string[] = [];
     const allBlocks: Element[] = [];
     const allFirstNodes: Text[] = [];
+    const allSoft: (readonly number[] | null)[] = [];
     const runOrder: number[] = [];
     let evidenceChanged = false;
     const knownLocal = evidence.localForms();
@@ -469,6 +470,7 @@ export class AnnotationEngine {
       allFirstNodes.push(collector.firstNode());
       scratch.length = 0;
       const soft = collector.softBoundaries();
+      allSoft.push(soft);
       let matches = matcher.findMatches(text, scratch, soft);
       if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text, undefined, soft));
       if (matches.length === 0 && text.indexOf('(') === -1) return;
@@ -485,42 +487,52 @@ export class AnnotationEngine {
       if (collector.lostPlace) this.pendingRoots.add(root);
     }
 
-    // The text defines abbreviations the glossary lacks ("pomalidomide (POM)"): find them in the blocks whose
-    // text has them, before anything is wrapped.
+    // The text defines abbreviations the glossary lacks ("pomalidomide (POM)"): find them in the text read
+    // above, before anything is wrapped. Runs kept already take the new matches; only a run that had none
+    // is read again from the page, through its block.
     const fresh = evidence
       .localForms()
       .filter((form) => !knownLocal.some((known) => known.text === form.text));
     if (fresh.length > 0) {
       const freshMatcher = buildTermMatcher(fresh);
-      const blocks = new Set<Element>();
+      const keptAt = new Map(runOrder.map((textIndex, kept) => [textIndex, kept]));
+      // Block → first node of each run to read again → where its text was in allTexts.
+      const toRead = new Map<Element, Map<Text, number>>();
       for (let i = 0; i < allTexts.length; i++) {
-        if (fresh.some((form) => allTexts[i]!.includes(form.text))) blocks.add(allBlocks[i]!);
+        const text = allTexts[i]!;
+        if (!fresh.some((form) => text.includes(form.text))) continue;
+        const kept = keptAt.get(i);
+        if (kept !== undefined) {
+          found[kept] = mergeMatches(found[kept]!, freshMatcher.findMatches(text, undefined, allSoft[i]));
+          continue;
+        }
+        if (freshMatcher.findMatches(text, undefined, allSoft[i]).length === 0) continue;
+        const block = allBlocks[i]!;
+        let wanted = toRead.get(block);
+        if (!wanted) toRead.set(block, (wanted = new Map()));
+        wanted.set(allFirstNodes[i]!, i);
       }
-      const kept = new Map(runs.map((run, index) => [run.nodes[0]!, index]));
-      const orderOf = new Map(allFirstNodes.map((node, index) => [node, index]));
-      for (const block of blocks) {
+      for (const [block, wanted] of toRead) {
         const collector = new TextRunCollector(
           block,
           (text, current) => {
+            const textIndex = wanted.get(current.firstNode());
             // Runs of nested blocks are looked at when their own block is.
-            if (current.runBlock() !== block) return;
+            if (textIndex === undefined || current.runBlock() !== block) return;
+            // Matched again on the text as it is now: the page may have changed it meanwhile.
             const extra = freshMatcher.findMatches(text, undefined, current.softBoundaries());
             if (extra.length === 0) return;
-            const run = current.run();
-            const index = kept.get(run.nodes[0]!);
-            if (index === undefined) {
-              runs.push(run);
-              found.push(extra);
-              runOrder.push(orderOf.get(run.nodes[0]!) ?? allTexts.length);
-            } else found[index] = mergeMatches(found[index]!, extra);
+            runs.push(current.run());
+            found.push(extra);
+            runOrder.push(textIndex);
           },
           onShadowRoot,
         );
         while (!collector.step(slices.sliceStart + this.sliceMs, now)) await checkpoint();
       }
+      // Runs added above come after the others: put everything back in document order.
+      if (toRead.size > 0) sortByOrder(runs, found, runOrder);
     }
-    // Runs added above come after the others: put everything back in document order.
-    if (fresh.length > 0) sortByOrder(runs, found, runOrder);
 
     const collectMs = workSoFar() - buildMs;
 

@@ -91,7 +91,10 @@ export class TextRunCollector {
     return this.runBlockElement ?? this.root;
   }
 
-  /** Soft word boundaries of the run whose text `onText` is looking at (see TextRun.soft); null when none. */
+  /**
+   * Soft word boundaries of the run whose text `onText` is looking at (see TextRun.soft); null when none. A
+   * new array for each run, never changed afterwards: it may be kept.
+   */
   softBoundaries(): readonly number[] | null {
     return this.soft;
   }

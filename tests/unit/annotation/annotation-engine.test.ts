@@ -109,6 +109,28 @@ describe('marks', () => {
   });
 });
 
+describe("a page's own abbreviations", () => {
+  it('are annotated wherever they stand: alone, beside other terms, in nested blocks, before a citation mark', async () => {
+    setBody(
+      '<p>Only POM here.</p><p>Pomalidomide (POM) is an IMiD.</p>' +
+        '<div>Before <p>nested POM</p> after POM and myeloma</div>' +
+        '<p>POM<sup>3</sup> and <i>POM</i>s; not POMEGRANATE or pom.</p><p>Later, POM alone.</p>',
+    );
+    const before = document.body.textContent;
+    await annotate();
+    expect(occurrences().filter((o) => o.startsWith('POM'))).toEqual([
+      'POM → pomalidomide',
+      'POM → pomalidomide',
+      'POM → pomalidomide',
+      'POM → pomalidomide',
+      'POM → pomalidomide',
+      'POMs → pomalidomide',
+      'POM → pomalidomide',
+    ]);
+    expect(document.body.textContent).toBe(before);
+  });
+});
+
 describe('never inside', () => {
   it.each([
     ['script', '<script>var x = "myeloma";</script>'],
