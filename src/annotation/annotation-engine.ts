@@ -567,8 +567,7 @@ export class AnnotationEngine {
     const resolveMs = workSoFar() - collectMs - buildMs;
 
     // 3. Wrap, starting with what the reader sees; on a long page, what is far from it waits until the
-    // reader nears it. The marks' stylesheet comes with the first mark: a page without terms gets none.
-    if (work.length > 0) injectMarkStyles(this.document);
+    // reader nears it.
     let wrapNow = work;
     if (this.nearMargins && !firstOnly && work.length >= DEFER_MIN_RUNS) {
       const [low, high] = nearRange(work, this.viewportHeight(), this.nearMargins);
@@ -579,7 +578,11 @@ export class AnnotationEngine {
         this.watchViewport();
       }
     }
-    const wrapped = await this.wrapRuns(visibleFirst(wrapNow), slices);
+    const ordered = visibleFirst(wrapNow);
+    // The marks' stylesheet comes with the first mark (a page without terms gets none), after the layout
+    // reads above: a new stylesheet before them made the browser recompute the page's style to answer them.
+    if (work.length > 0) injectMarkStyles(this.document);
+    const wrapped = await this.wrapRuns(ordered, slices);
     slices.end();
     if (full && this.stats.firstPassMs === null) {
       const passWork = slices.work;
