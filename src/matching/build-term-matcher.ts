@@ -198,9 +198,10 @@ export function* buildTermMatcherInSteps(
 function* buildTrieInSteps(forms: readonly ContentForm[]): Generator<void, CompiledTermTrie, void> {
   const root = newNode();
   const shared: Candidate[][] = [];
-  const exactForms: Record<string, number[]> = {};
+  // No prototype: any spelling, even "__proto__", is an own key.
+  const exactForms = Object.create(null) as Record<string, number[]>;
   const addExact = (spelling: string, form: number) => {
-    const list = Object.hasOwn(exactForms, spelling) ? exactForms[spelling] : undefined;
+    const list = exactForms[spelling];
     if (!list) exactForms[spelling] = [form];
     else if (!list.includes(form)) list.push(form);
   };
