@@ -2,6 +2,7 @@
  * Shared helpers for the glossary tests: paths of the real glossary and the seed documents, and small
  * in-memory glossaries for feeding the compiler bad input.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -11,15 +12,42 @@ import { GlossaryError, type GlossaryProblem } from '../../../src/glossary/gloss
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const glossaryDir = path.join(repoRoot, 'glossary');
-/** The five source documents live next to the repository, in ../shared/seeds. */
-export const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+/** The local repository this one was cloned from (a clone made elsewhere for CI), or null. */
+function originRoot(): string | null {
+  try {
+    const url = execFileSync('git', ['remote', 'get-url', 'origin'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return path.isAbsolute(url) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+const origin = originRoot();
+
+/**
+ * Where the seed documents are looked for, in order: $ONCOLOGY_SEEDS_DIR, then ../shared/seeds beside the
+ * repository, then beside the repository it was cloned from.
+ */
+export const seedsCandidates: string[] = [
+  ...(process.env.ONCOLOGY_SEEDS_DIR ? [path.resolve(process.env.ONCOLOGY_SEEDS_DIR)] : []),
+  path.resolve(repoRoot, '../shared/seeds'),
+  ...(origin ? [path.resolve(origin, '../shared/seeds')] : []),
+];
+
+/** The five source documents: the first candidate that exists (the first one, for the error, when none does). */
+export const seedsDir = seedsCandidates.find((dir) => existsSync(dir)) ?? seedsCandidates[0]!;
 
 /** Reads the seed documents (`*.txt`), failing loudly when the folder is missing. */
 export function readSeeds(): { file: string; text: string }[] {
   if (!existsSync(seedsDir)) {
     throw new Error(
-      `The seed documents were not found at ${seedsDir}. The source-policy tests compare the glossary with ` +
-        'the five documents in ../shared/seeds (relative to the repository root); check out or copy that folder there.',
+      `The seed documents were not found (looked in ${seedsCandidates.join(', ')}). The source-policy tests ` +
+        'compare the glossary with the five documents in ../shared/seeds (relative to the repository root); ' +
+        'check out or copy that folder there, or set ONCOLOGY_SEEDS_DIR to it.',
     );
   }
   const files = readdirSync(seedsDir)
