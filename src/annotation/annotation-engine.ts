@@ -581,7 +581,8 @@ export class AnnotationEngine {
     const ordered = visibleFirst(wrapNow);
     // The marks' stylesheet comes with the first mark (a page without terms gets none), after the layout
     // reads above: a new stylesheet before them made the browser recompute the page's style to answer them.
-    if (work.length > 0) injectMarkStyles(this.document);
+    // Unobserved, like every write of ours.
+    if (work.length > 0) this.ownWrites(() => injectMarkStyles(this.document));
     const wrapped = await this.wrapRuns(ordered, slices);
     slices.end();
     if (full && this.stats.firstPassMs === null) {
