@@ -241,23 +241,25 @@ function* buildTrieInSteps(forms: readonly ContentForm[]): Generator<void, Compi
   return { version: TRIE_VERSION, formCount: forms.length, root, exact: exactForms };
 }
 
+const NO_FORMS: readonly ContentForm[] = [];
+
 /** The matcher over a built (or parsed) trie. */
 function matcherOf(forms: readonly ContentForm[], trie: CompiledTermTrie): TermMatcher {
   const { root } = trie;
   // The first character of a term, looked up by raw code for ASCII (both cases lead to the same node).
   const rootAscii: (TrieNode | null)[] = [];
   for (let c = 0; c < 128; c++) rootAscii.push(childOf(root, foldCharCode(c)));
-  let exactForms: Map<string, ContentForm[]> | null = null;
+  const { exact } = trie;
   return {
     forms,
     findMatches: (text, out = [], softBoundaries = null) =>
       scan(root, rootAscii, forms, text, out, softBoundaries),
     caseSensitiveFormsSpelled: (text) => {
-      // A Map, not the parsed object: a page's "(constructor)" must not find Object.prototype's.
-      exactForms ??= new Map(
-        Object.entries(trie.exact).map(([spelling, indexes]) => [spelling, indexes.map((i) => forms[i]!)]),
-      );
-      return exactForms.get(normalizeSurfaceForm(text, true)) ?? [];
+      const spelling = normalizeSurfaceForm(text, true);
+      // Own keys only: a parsed trie's table has Object's prototype, and a page's "(constructor)" must not
+      // find it. Looked up in place: a Map of every spelling cost a small page more than its lookups.
+      if (!Object.prototype.hasOwnProperty.call(exact, spelling)) return NO_FORMS;
+      return exact[spelling]!.map((index) => forms[index]!);
     },
   };
 }
