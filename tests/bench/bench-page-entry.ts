@@ -166,6 +166,11 @@ function glossary(): ContentGlossary {
     return text === textBefore;
   },
   floor: () => inTask(() => floor(glossary())),
+  /** Stops the last annotator, which removes its marks: the page is as it was, for a second measure. */
+  reset: () => {
+    current?.stop();
+    current = null;
+  },
   scrollThrough: () => inTask(scrollThrough),
   naive: (forms: string[], careful?: boolean) => inTask(() => naive(forms, careful)),
 };

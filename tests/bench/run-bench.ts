@@ -64,6 +64,7 @@ type Bench = {
   floor(): Promise<{ floorMs: number; matches: number; textNodes: number }>;
   checkText(): boolean;
   scrollThrough(): Promise<ScrollResult>;
+  reset(): void;
 };
 
 const median = (values: number[]): number => {
@@ -230,6 +231,35 @@ async function measureFloor(context: BrowserContext, url: string, glossary: Cont
   try {
     await handOver(page, glossary);
     return await page.evaluate(() => (window as unknown as { oncologyBench: Bench }).oncologyBench.floor());
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The floor and the annotator a second time on one page, their code compiled by the first time (as on a
+ * reader's next page of a site, where the browser still has the content script's code): what is left of the
+ * ratio once the fixed cost of compiling and warming up code is paid.
+ */
+async function measureCompiled(
+  context: BrowserContext,
+  url: string,
+  glossary: ContentGlossary,
+): Promise<{ workMs: number; floorMs: number }> {
+  const page = await openPage(context, url);
+  try {
+    await handOver(page, glossary);
+    const floor = () =>
+      page.evaluate(() => (window as unknown as { oncologyBench: Bench }).oncologyBench.floor());
+    const annotate = () =>
+      page.evaluate(() => (window as unknown as { oncologyBench: Bench }).oncologyBench.annotate());
+    await floor();
+    const { floorMs } = await floor();
+    await annotate();
+    await page.evaluate(() => (window as unknown as { oncologyBench: Bench }).oncologyBench.reset());
+    await page.waitForTimeout(200);
+    const { workMs } = await annotate();
+    return { workMs, floorMs };
   } finally {
     await page.close();
   }
@@ -403,6 +433,8 @@ async function main(): Promise<void> {
     /** The naive way with careful options (whole phrases, word boundaries); undefined when not measured. */
     carefulNaiveMs?: number | null;
     syntheticWorkMs: number | null;
+    /** A second pass on the same page, its code compiled by the first: the annotator's work and the floor. */
+    compiled: { workMs: number; floorMs: number } | null;
     textUnchanged: boolean;
     /** Scrolling through the page after the first pass: the annotator's work per viewport-high step. */
     scroll: { steps: number; medianStepMs: number; maxStepMs: number; totalMs: number; marks: number } | null;
@@ -418,6 +450,7 @@ async function main(): Promise<void> {
       const ours: Measured[] = [];
       const floors: number[] = [];
       const synthetics: number[] = [];
+      const compiled: { workMs: number; floorMs: number }[] = [];
       // Alternate the measures so that drift in the machine's speed affects each alike.
       for (let i = 0; i < repeat; i++) {
         floors.push((await measureFloor(context, url, glossary)).floorMs);
@@ -425,6 +458,8 @@ async function main(): Promise<void> {
         if (spec.name === 'article 1 MB' || spec.name === 'article 100 KB') {
           synthetics.push((await measureAnnotator(context, url, synthetic)).workMs);
         }
+        // Where the fixed cost of cold code weighs: pages with terms under 1 MB.
+        if (spec.terms && spec.bytes < 1e6) compiled.push(await measureCompiled(context, url, glossary));
         process.stderr.write('.');
       }
       let naive: { naiveMs: number | null; marks: number } = { naiveMs: null, marks: 0 };
@@ -456,6 +491,12 @@ async function main(): Promise<void> {
         naiveCapMs,
         carefulNaiveMs: careful ? careful.naiveMs : undefined,
         syntheticWorkMs: synthetics.length ? median(synthetics) : null,
+        compiled: compiled.length
+          ? {
+              workMs: round(median(compiled.map((c) => c.workMs))),
+              floorMs: round(median(compiled.map((c) => c.floorMs))),
+            }
+          : null,
         textUnchanged: ours.every((r) => r.textUnchanged),
         scroll: ours[0]!.scroll
           ? {
@@ -614,6 +655,20 @@ async function main(): Promise<void> {
       console.log(
         `  ${r.page}: ${r.phasesMs.build} / ${r.phasesMs.collect} / ${r.phasesMs.resolve} / ${r.phasesMs.wrap}`,
       );
+  }
+  const compiledRows = rows.filter((r) => r.compiled);
+  if (compiledRows.length > 0) {
+    console.log(
+      "\nThe same pages measured cold (above: every measure starts with nothing compiled, as on a reader's first" +
+        '\npage of a site) and a second time on one page, its code compiled by the first (medians, ms):',
+    );
+    for (const r of compiledRows) {
+      const { workMs, floorMs } = r.compiled!;
+      console.log(
+        `  ${r.page}: cold ${round(r.workMs)} / ${round(r.floorMs)} = ${round(r.workMs / r.floorMs, 2)}x; ` +
+          `compiled ${workMs} / ${floorMs} = ${round(workMs / floorMs, 2)}x`,
+      );
+    }
   }
   if (!SKIP_NAIVE) {
     console.log(
