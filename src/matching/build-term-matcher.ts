@@ -396,7 +396,10 @@ function walk(
       const code = foldedAt(text, j, length);
       const after = nextIndex;
       if (bucket !== null && code !== -1) {
-        for (const suffix of bucket) {
+        // Indexed, not for…of: until the engine optimises this function, every for…of makes an iterator
+        // object, and this loop runs at nearly every word of a page (megabytes of garbage on a long one).
+        for (let b = 0; b < bucket.length; b++) {
+          const suffix = bucket[b]!;
           // Compare the first character before walking the rest.
           if (suffix.rest.charCodeAt(0) !== code) continue;
           const end = suffix.rest.length === 1 ? after : matchRest(text, after, length, suffix.rest, 1);
@@ -418,7 +421,9 @@ function walk(
       if (endStack[d] !== -1 && (best === -1 || endStack[d]! > endStack[best]!)) best = d;
     if (best === -1) return null;
     const end = endStack[best]!;
-    for (const candidate of candidateStack[best]!) {
+    const candidates = candidateStack[best]!;
+    for (let c = 0; c < candidates.length; c++) {
+      const candidate = candidates[c]!;
       if (candidate.exact === null || spellsExactly(text, start, end, candidate.exact)) {
         return { start, end, form: forms[candidate.form]! };
       }
