@@ -1,4 +1,4 @@
-import { isWordCharCode } from '../matching/fold-char-code';
+import { isBlankBetween, isWordCharCode } from '../matching/fold-char-code';
 import { classifyElement, INLINE_TAGS } from './classify-element';
 
 /**
@@ -24,14 +24,6 @@ export interface TextRun {
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
-const HAS_VISIBLE_CHARACTER = /\S/;
-
-/** Whether a text is only white space (indentation between blocks, mostly): a quick look before a regex. */
-function isBlank(data: string): boolean {
-  const first = data.charCodeAt(0);
-  if (first > 0x20 && first !== 0xa0) return false;
-  return !HAS_VISIBLE_CHARACTER.test(data);
-}
 
 /** Whether an element starts or ends between two text nodes in document order (comments do not count). */
 function elementBetween(before: Text, after: Text): boolean {
@@ -197,13 +189,19 @@ export class TextRunCollector {
     const parent = node.parentNode!;
     if (parent !== this.lastParent) {
       this.lastParent = parent;
+      // Each name read once (a call into the DOM, for every new parent on the page).
+      const parentName = (parent as Element).localName;
       let block = parent as Element;
-      while (block !== this.root && INLINE_TAGS.has(block.localName)) block = block.parentNode as Element;
-      // Text at the top of a shadow tree: the host stands for its block (a shadow root is no element).
-      if ((block as Node).nodeType === 11) block = (block as Node as ShadowRoot).host;
+      let name = parentName;
+      while (block !== this.root && INLINE_TAGS.has(name)) {
+        block = block.parentNode as Element;
+        name = block.localName;
+      }
+      // Text at the top of a shadow tree: the host stands for its block (a shadow root has no localName).
+      if (name === undefined) block = (block as Node as ShadowRoot).host;
       this.lastParentBlock = block;
       this.lastParentIsAnnotation =
-        (parent as Element).localName === 'mark' && classifyElement(parent as Element) === 'annotation';
+        parentName === 'mark' && classifyElement(parent as Element) === 'annotation';
     }
     // Leaving a block (text after a nested block, in its parent) ends the run.
     if (this.lastParentBlock !== this.runBlockElement) {
@@ -212,7 +210,8 @@ export class TextRunCollector {
     }
     const data = node.data;
     if (this.nodes.length === 0) {
-      if (isBlank(data)) return;
+      // Read in place: most pages put a white-space node between every two blocks.
+      if (isBlankBetween(data, 0, data.length)) return;
     } else if (data.length !== 0 && isWordCharCode(data.charCodeAt(0))) this.markSoftBoundary(node);
     if (this.lastParentIsAnnotation) {
       this.annotated ??= this.nodes.map(() => false);

@@ -1,5 +1,5 @@
 import type { TermMatch } from './build-term-matcher';
-import { isPlainAscii } from './fold-char-code';
+import { isBlankBetween, isPlainAscii, isSpaceCode } from './fold-char-code';
 
 /** A page defining an abbreviation: "lenalidomide (LEN)", "LEN (lenalidomide)", "anti-money laundering (AML)". */
 export interface AbbreviationDefinition {
@@ -21,29 +21,6 @@ const FILLER_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 
 
 const SEMICOLON = 0x3b;
 const COMMA = 0x2c;
-
-/** Whether a character is white space as `\s` and `trim()` see it. */
-function isSpaceCode(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-/** Whether text[from, to) is only white space (or empty), read in place. */
-function isBlankBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
-  return true;
-}
 
 /** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
 function isShortFormShape(text: string): boolean {

@@ -20,6 +20,29 @@ export function isPlainAscii(text: string): boolean {
   return PLAIN_ASCII.test(text);
 }
 
+/** Whether a character is white space as `\s` and `trim()` see it. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Whether text[from, to) is only white space (or empty), read in place. */
+export function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 // Lazily filled tables for the whole Basic Multilingual Plane: 0 = not computed yet.
 const lowerTable = new Uint16Array(0x10000);
 const wordTable = new Uint8Array(0x10000); // 1 = word character, 2 = not
