@@ -52,8 +52,11 @@ export class TextRunCollector {
   private readonly outerWalkers: TreeWalker[] = [];
   private started = false;
   private done = false;
-  private nodes: Text[] = [];
-  private texts: string[] = [];
+  // The run under way: its first `count` nodes and texts. Reused from run to run, never shortened (setting
+  // an array's length to 0 drops its storage, which the next run then allocates again).
+  private readonly nodes: Text[] = [];
+  private readonly texts: string[] = [];
+  private count = 0;
   private annotated: boolean[] | null = null;
   private soft: number[] | null = null;
   private runBlockElement: Element | null = null;
@@ -93,16 +96,16 @@ export class TextRunCollector {
 
   /** The run whose text `onText` is looking at. */
   run(): TextRun {
-    const texts = this.texts;
-    const starts = new Array<number>(texts.length);
+    const { texts, count } = this;
+    const starts = new Array<number>(count);
     let offset = 0;
-    for (let i = 0; i < texts.length; i++) {
+    for (let i = 0; i < count; i++) {
       starts[i] = offset;
       offset += texts[i]!.length;
     }
     return {
       text: this.pendingText,
-      nodes: this.nodes.slice(),
+      nodes: this.nodes.slice(0, count),
       starts,
       annotated: this.annotated?.slice() ?? null,
       block: this.runBlockElement ?? this.root,
@@ -209,16 +212,18 @@ export class TextRunCollector {
       this.runBlockElement = this.lastParentBlock;
     }
     const data = node.data;
-    if (this.nodes.length === 0) {
+    const count = this.count;
+    if (count === 0) {
       // Read in place: most pages put a white-space node between every two blocks.
       if (isBlankBetween(data, 0, data.length)) return;
     } else if (data.length !== 0 && isWordCharCode(data.charCodeAt(0))) this.markSoftBoundary(node);
     if (this.lastParentIsAnnotation) {
-      this.annotated ??= this.nodes.map(() => false);
+      this.annotated ??= new Array<boolean>(count).fill(false);
       this.annotated.push(true);
     } else this.annotated?.push(false);
-    this.nodes.push(node);
-    this.texts.push(data);
+    this.nodes[count] = node;
+    this.texts[count] = data;
+    this.count = count + 1;
   }
 
   /** Records a soft boundary before `node` when the run so far ends in a word character and markup intervenes. */
@@ -226,7 +231,7 @@ export class TextRunCollector {
     const nodes = this.nodes;
     const texts = this.texts;
     // Empty text nodes add nothing to the text: the word before is in the last node that has some.
-    let last = texts.length - 1;
+    let last = this.count - 1;
     while (last >= 0 && texts[last]!.length === 0) last--;
     if (last < 0) return;
     const before = texts[last]!;
@@ -238,13 +243,13 @@ export class TextRunCollector {
   }
 
   private flush(): void {
-    if (this.nodes.length === 0) return;
+    const count = this.count;
+    if (count === 0) return;
     const texts = this.texts;
-    this.pendingText = texts.length === 1 ? texts[0]! : texts.join('');
+    this.pendingText = count === 1 ? texts[0]! : texts.slice(0, count).join('');
     this.onText(this.pendingText, this);
-    // Reused: a kept run copied them.
-    this.nodes.length = 0;
-    this.texts.length = 0;
+    // A kept run copied what it needs.
+    this.count = 0;
     this.annotated = null;
     this.soft = null;
     this.pendingText = '';
