@@ -179,16 +179,29 @@ async function longestTaskBetween(
 }
 
 /**
- * Gives the page the glossary, then leaves it idle for a moment: copying the glossary in through the driver
- * makes megabytes of garbage (the extension has it in its script instead), which the measure that came right
- * after paid for, by up to half of its time. The floor and the annotator get the same treatment.
+ * Starts the next measure on a settled heap: a full garbage collection, then time for the browser's sweeper to
+ * finish. Without it, whatever lay in the young generation (above all the copy of the glossary the driver
+ * hands over) was copied by the first young-generation collection inside the measure, 2–7 ms on the 100 KB
+ * page, charged to whichever measure allocated enough to set one off: nearly always the annotator, rarely
+ * the floor. The floor and the annotator get the same treatment.
  */
+async function settle(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('HeapProfiler.collectGarbage');
+  } finally {
+    await session.detach();
+  }
+  await page.waitForTimeout(500);
+}
+
+/** Gives the page the glossary (in the extension it is part of the script), then settles the heap. */
 async function handOver(page: Page, glossary: ContentGlossary): Promise<void> {
   await page.evaluate(
     (g) => (window as unknown as { oncologyBench: Bench }).oncologyBench.receive(g),
     glossary,
   );
-  await page.waitForTimeout(200);
+  await settle(page);
 }
 
 async function measureAnnotator(
@@ -254,10 +267,11 @@ async function measureCompiled(
     const annotate = () =>
       page.evaluate(() => (window as unknown as { oncologyBench: Bench }).oncologyBench.annotate());
     await floor();
+    await settle(page);
     const { floorMs } = await floor();
     await annotate();
     await page.evaluate(() => (window as unknown as { oncologyBench: Bench }).oncologyBench.reset());
-    await page.waitForTimeout(200);
+    await settle(page);
     const { workMs } = await annotate();
     return { workMs, floorMs };
   } finally {
