@@ -36,6 +36,23 @@ describe('runs', () => {
     expect(runs.map(({ run }) => run.text)).toEqual(['CAR T and multiple myeloma']);
     expect(runs[0]!.run.starts).toEqual([0, 3, 19]);
   });
+
+  it('hold only their own nodes: a short run after a longer one keeps nothing of it', () => {
+    const root = document.createElement('div');
+    root.append(paragraph('<i>CAR</i> T and multiple <b>myeloma</b>'), paragraph('angiogenesis'));
+    const runs = collect(root).map(({ run }) => run);
+    expect(runs.map((run) => run.text)).toEqual(['CAR T and multiple myeloma', 'angiogenesis']);
+    expect(runs[1]!.nodes.map((node) => node.data)).toEqual(['angiogenesis']);
+    expect(runs[1]!.starts).toEqual([0]);
+    // The first run, kept by the annotator, is not changed by the walk going on.
+    expect(runs[0]!.nodes.map((node) => node.data)).toEqual(['CAR', ' T and multiple ', 'myeloma']);
+  });
+
+  it('leave out white space between blocks, however it is spelled', () => {
+    const root = document.createElement('div');
+    root.append(paragraph('myeloma'), '\n\u00a0\u2003\t', paragraph('angiogenesis'));
+    expect(collect(root).map(({ run }) => run.text)).toEqual(['myeloma', 'angiogenesis']);
+  });
 });
 
 describe('soft boundaries', () => {
