@@ -32,7 +32,7 @@ export interface TermMatcher {
   caseSensitiveFormsSpelled(text: string): readonly ContentForm[];
 }
 
-/** A form a key stands for. Plain data: the trie is built at build time and shipped as JSON. */
+/** A form a key stands for, while the trie is built. */
 interface Candidate {
   /** Index of the form in the matcher's `forms`. */
   form: number;
@@ -50,37 +50,56 @@ interface Suffix {
 }
 
 /**
- * A node of a burst trie (Heinz, Zobel & Williams, 2002). Keys are spelled by nodes only as far as they
- * share prefixes with other keys; the rest of a key waits in its node's bucket, compared as a string, until
- * the bucket grows past BURST_AT and is split into child nodes. Building costs a few steps per key instead
- * of one node per character; the first child is stored inline, an object keyed by code made only for a
- * second one. Every field is always present, so that nodes parsed from JSON share one shape.
+ * A node of a burst trie (Heinz, Zobel & Williams, 2002), while it is built. Keys are spelled by nodes only
+ * as far as they share prefixes with other keys; the rest of a key waits in its node's bucket, compared as a
+ * string, until the bucket grows past BURST_AT and is split into child nodes. Building costs a few steps per
+ * key instead of one node per character. The built trie is then laid flat (see FlatTrie) for the scan.
  */
 interface TrieNode {
   /** Folded code of the inline child's character, or -2. */
   code: number;
   child: TrieNode | null;
-  more: Record<number, TrieNode> | null;
+  more: Map<number, TrieNode> | null;
   /** Forms whose folded key ends here, most specific first. */
   candidates: Candidate[] | null;
   bucket: Suffix[] | null;
 }
 
 /**
- * The trie as shipped: built from the glossary's forms when the extension is built, so a page pays for
- * parsing it, not for building it.
+ * The trie laid flat in one array of small integers and one string, as it is shipped and scanned. A page
+ * pays for parsing an array of numbers and a string, not for tens of thousands of objects: for a
+ * 10,000-form glossary, a tree of objects took V8 about 16 ms to parse, this takes a few.
+ *
+ * `cells`, from offset 0 (the root):
+ * - a node: its candidates (a CandidatesRef), its bucket size b, its child count k; then b suffixes of three
+ *   cells (start and length of the rest in `text`, its CandidatesRef); then k children of two cells (folded
+ *   code, offset of the child node), sorted by code.
+ * - a candidate list: its length m, then m candidates of three cells (form index; start and length in `text`
+ *   of the exact spelling a case-sensitive form must have, or -1 and 0).
  */
-interface CompiledTermTrie {
+interface FlatTrie {
+  cells: number[];
+  text: string;
+  /** Case-sensitive spellings (normalised, case kept) → indexes of the forms spelled so, as JSON. */
+  exact: string;
+}
+
+/**
+ * A node's candidates, packed in one cell: NO_CANDIDATES; -2 - form for the usual single case-insensitive
+ * form (no list to read); or the offset of a candidate list.
+ */
+type CandidatesRef = number;
+const NO_CANDIDATES = -1;
+
+/** The trie as shipped: made when the extension is built, from the glossary's forms. */
+interface CompiledTermTrie extends FlatTrie {
   /** Bumped when the shape changes: a trie of another version is rebuilt, never misread. */
   version: typeof TRIE_VERSION;
   /** How many forms it was built from (it indexes them). */
   formCount: number;
-  root: TrieNode;
-  /** Case-sensitive spellings (normalised, case kept) → indexes of the forms spelled so. */
-  exact: Record<string, number[]>;
 }
 
-const TRIE_VERSION = 1;
+const TRIE_VERSION = 2;
 
 const BURST_AT = 8;
 
@@ -88,7 +107,7 @@ const newNode = (): TrieNode => ({ code: -2, child: null, more: null, candidates
 
 function childOf(node: TrieNode, code: number): TrieNode | null {
   if (node.code === code) return node.child;
-  return node.more === null ? null : (node.more[code] ?? null);
+  return node.more === null ? null : (node.more.get(code) ?? null);
 }
 
 function addChild(node: TrieNode, code: number): TrieNode {
@@ -98,7 +117,7 @@ function addChild(node: TrieNode, code: number): TrieNode {
   if (node.child === null) {
     node.code = code;
     node.child = child;
-  } else (node.more ??= {})[code] = child;
+  } else (node.more ??= new Map()).set(code, child);
   return child;
 }
 
@@ -172,7 +191,8 @@ export function compileTermTrie(forms: readonly ContentForm[]): string {
   const steps = buildTrieInSteps(forms);
   let step = steps.next();
   while (!step.done) step = steps.next();
-  return JSON.stringify(step.value);
+  const shipped: CompiledTermTrie = { version: TRIE_VERSION, formCount: forms.length, ...step.value };
+  return JSON.stringify(shipped);
 }
 
 // Forms added between two chances to pause.
@@ -195,7 +215,7 @@ export function* buildTermMatcherInSteps(
   return matcherOf(forms, yield* buildTrieInSteps(forms));
 }
 
-function* buildTrieInSteps(forms: readonly ContentForm[]): Generator<void, CompiledTermTrie, void> {
+function* buildTrieInSteps(forms: readonly ContentForm[]): Generator<void, FlatTrie, void> {
   const root = newNode();
   const shared: Candidate[][] = [];
   // No prototype: any spelling, even "__proto__", is an own key.
@@ -238,30 +258,7 @@ function* buildTrieInSteps(forms: readonly ContentForm[]): Generator<void, Compi
     }
   }
   sortCandidates(shared);
-  return { version: TRIE_VERSION, formCount: forms.length, root, exact: exactForms };
-}
-
-const NO_FORMS: readonly ContentForm[] = [];
-
-/** The matcher over a built (or parsed) trie. */
-function matcherOf(forms: readonly ContentForm[], trie: CompiledTermTrie): TermMatcher {
-  const { root } = trie;
-  // The first character of a term, looked up by raw code for ASCII (both cases lead to the same node).
-  const rootAscii: (TrieNode | null)[] = [];
-  for (let c = 0; c < 128; c++) rootAscii.push(childOf(root, foldCharCode(c)));
-  const { exact } = trie;
-  return {
-    forms,
-    findMatches: (text, out = [], softBoundaries = null) =>
-      scan(root, rootAscii, forms, text, out, softBoundaries),
-    caseSensitiveFormsSpelled: (text) => {
-      const spelling = normalizeSurfaceForm(text, true);
-      // Own keys only: a parsed trie's table has Object's prototype, and a page's "(constructor)" must not
-      // find it. Looked up in place: a Map of every spelling cost a small page more than its lookups.
-      if (!Object.prototype.hasOwnProperty.call(exact, spelling)) return NO_FORMS;
-      return exact[spelling]!.map((index) => forms[index]!);
-    },
-  };
+  return flatten(root, exactForms);
 }
 
 /**
@@ -272,8 +269,117 @@ function sortCandidates(lists: Candidate[][]): void {
   for (const list of lists) list.sort((a, b) => a.rank - b.rank);
 }
 
-/** Whether text[start, end) spells `exact` with case kept (separator runs and apostrophes folded). */
-function spellsExactly(text: string, start: number, end: number, exact: string): boolean {
+/** Lays the built trie flat (see FlatTrie), the root at offset 0. */
+function flatten(root: TrieNode, exact: Record<string, number[]>): FlatTrie {
+  const cells: number[] = [];
+  const pieces: string[] = [];
+  let textLength = 0;
+  const placed = new Map<string, number>();
+  const place = (piece: string): number => {
+    let at = placed.get(piece);
+    if (at === undefined) {
+      at = textLength;
+      placed.set(piece, at);
+      pieces.push(piece);
+      textLength += piece.length;
+    }
+    return at;
+  };
+  const refOf = (candidates: Candidate[] | null): CandidatesRef => {
+    if (candidates === null) return NO_CANDIDATES;
+    if (candidates.length === 1 && candidates[0]!.exact === null) return -2 - candidates[0]!.form;
+    const at = cells.length;
+    cells.push(candidates.length);
+    for (const { form, exact: spelling } of candidates) {
+      if (spelling === null) cells.push(form, -1, 0);
+      else cells.push(form, place(spelling), spelling.length);
+    }
+    return at;
+  };
+  const write = (node: TrieNode): number => {
+    // A node's lists go before it, so that the root (which has none) lands at 0.
+    const own = refOf(node.candidates);
+    const bucket = (node.bucket ?? []).map((suffix) => [
+      place(suffix.rest),
+      suffix.rest.length,
+      refOf(suffix.candidates),
+    ]);
+    const children: [number, TrieNode][] = [];
+    if (node.child !== null) children.push([node.code, node.child]);
+    if (node.more !== null) children.push(...node.more);
+    children.sort((a, b) => a[0] - b[0]);
+    const at = cells.length;
+    cells.push(own, bucket.length, children.length);
+    for (const suffix of bucket) cells.push(...suffix);
+    const firstChild = cells.length;
+    for (const [code] of children) cells.push(code, -1);
+    children.forEach(([, child], i) => (cells[firstChild + 2 * i + 1] = write(child)));
+    return at;
+  };
+  write(root);
+  return { cells, text: pieces.join(''), exact: JSON.stringify(exact) };
+}
+
+const NO_FORMS: readonly ContentForm[] = [];
+
+/** The matcher over a flat trie, built or parsed. */
+function matcherOf(forms: readonly ContentForm[], trie: FlatTrie): TermMatcher {
+  const { cells, text: spellings } = trie;
+  // The first character of a term, looked up by raw code for ASCII (both cases lead to the same node).
+  const rootAscii = new Int32Array(128);
+  for (let c = 0; c < 128; c++) rootAscii[c] = childAt(cells, 0, foldCharCode(c));
+  let exact: Record<string, number[]> | null = null;
+  return {
+    forms,
+    findMatches: (text, out = [], softBoundaries = null) =>
+      scan(cells, spellings, rootAscii, forms, text, out, softBoundaries),
+    caseSensitiveFormsSpelled: (text) => {
+      // Read at a page's first bracketed abbreviation: most pages never need it.
+      exact ??= JSON.parse(trie.exact) as Record<string, number[]>;
+      const spelling = normalizeSurfaceForm(text, true);
+      // Own keys only: a parsed table has Object's prototype, and a page's "(constructor)" must not find it.
+      if (!Object.prototype.hasOwnProperty.call(exact, spelling)) return NO_FORMS;
+      return exact[spelling]!.map((index) => forms[index]!);
+    },
+  };
+}
+
+/** The offset of the child of `node` reached by folded `code`, or -1. */
+function childAt(cells: readonly number[], node: number, code: number): number {
+  return childIn(cells, node + 3 + 3 * cells[node + 1]!, cells[node + 2]!, code);
+}
+
+/** The child reached by `code` among `count` (code, offset) pairs sorted by code from `first`, or -1. */
+function childIn(cells: readonly number[], first: number, count: number, code: number): number {
+  if (count <= 8) {
+    for (let p = first, stop = first + 2 * count; p < stop; p += 2) {
+      const at = cells[p]!;
+      if (at === code) return cells[p + 1]!;
+      if (at > code) return -1;
+    }
+    return -1;
+  }
+  let low = 0;
+  let high = count - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = cells[first + 2 * middle]!;
+    if (at === code) return cells[first + 2 * middle + 1]!;
+    if (at < code) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/** Whether text[start, end) spells the exact spelling at `from` in `spellings` (case kept, separators folded). */
+function spellsExactly(
+  text: string,
+  start: number,
+  end: number,
+  spellings: string,
+  from: number,
+  length: number,
+): boolean {
   let q = 0;
   for (let p = start; p < end; p++) {
     const code = foldCharCode(text.charCodeAt(p), true);
@@ -281,29 +387,30 @@ function spellsExactly(text: string, start: number, end: number, exact: string):
     if (code === SEPARATOR) {
       while (p + 1 < end && foldCharCode(text.charCodeAt(p + 1), true) === SEPARATOR) p++;
     }
-    if (q >= exact.length) return false;
-    const expected = exact.charCodeAt(q++);
+    if (q >= length) return false;
+    const expected = spellings.charCodeAt(from + q++);
     if (code !== (expected === 0x20 ? SEPARATOR : expected === 0x27 ? APOSTROPHE : expected)) return false;
   }
-  return q === exact.length;
+  return q === length;
 }
 
 // Terminals passed on one walk: where each ends, and its candidates.
 let endStack = new Int32Array(64);
-const candidateStack: Candidate[][] = [];
+let refStack = new Int32Array(64);
 
 // The soft boundaries of the text being scanned, for isBoundary deep in the walk (null: none, the usual case).
 let softOffsets: readonly number[] | null = null;
 
 function scan(
-  root: TrieNode,
-  rootAscii: (TrieNode | null)[],
+  cells: readonly number[],
+  spellings: string,
+  rootAscii: Int32Array,
   forms: readonly ContentForm[],
   text: string,
   out: TermMatch[],
   soft: readonly number[] | null,
 ): TermMatch[] {
-  if (root.child === null) return out;
+  if (cells[2] === 0) return out;
   if (soft !== null && soft.length === 0) soft = null;
   softOffsets = soft;
   const length = text.length;
@@ -316,9 +423,9 @@ function scan(
     // A term starts where a word starts (or on a non-word character, for forms that begin with one).
     // Inside a word, only a soft boundary (markup between two words) lets a term start.
     if (!(previousIsWord && isWord) || (soft !== null && includesSorted(soft, i))) {
-      const first = code < 128 ? rootAscii[code]! : childOf(root, foldCharCode(code));
-      if (first !== null) {
-        const match = walk(first, forms, text, i, length);
+      const first = code < 128 ? rootAscii[code]! : childAt(cells, 0, foldCharCode(code));
+      if (first !== -1) {
+        const match = walk(cells, spellings, first, forms, text, i, length);
         if (match !== null) {
           out.push(match);
           i = match.end;
@@ -358,30 +465,42 @@ function foldedAt(text: string, j: number, length: number): number {
   return -1;
 }
 
-/** Where `rest` (from its character `from`) ends when text from `j` spells it (folded), or -1. */
-function matchRest(text: string, j: number, length: number, rest: string, from: number): number {
-  for (let k = from; k < rest.length; k++) {
-    if (foldedAt(text, j, length) !== rest.charCodeAt(k)) return -1;
+/** Where spellings[from, to) ends in the text when text from `j` spells it (folded), or -1. */
+function matchRest(
+  text: string,
+  j: number,
+  length: number,
+  spellings: string,
+  from: number,
+  to: number,
+): number {
+  for (let k = from; k < to; k++) {
+    if (foldedAt(text, j, length) !== spellings.charCodeAt(k)) return -1;
     j = nextIndex;
   }
   return j;
 }
 
 /** Records a terminal passed on the current walk: where it ends and its candidates. */
-function record(depth: number, end: number, candidates: Candidate[]): number {
+function record(depth: number, end: number, candidates: CandidatesRef): number {
   if (depth === endStack.length) {
-    const grown = new Int32Array(depth * 2);
-    grown.set(endStack);
-    endStack = grown;
+    const grownEnds = new Int32Array(depth * 2);
+    grownEnds.set(endStack);
+    endStack = grownEnds;
+    const grownRefs = new Int32Array(depth * 2);
+    grownRefs.set(refStack);
+    refStack = grownRefs;
   }
   endStack[depth] = end;
-  candidateStack[depth] = candidates;
+  refStack[depth] = candidates;
   return depth + 1;
 }
 
 /** Walks the trie from `start` (whose first character led to `node`); returns the longest acceptable match. */
 function walk(
-  node: TrieNode,
+  cells: readonly number[],
+  spellings: string,
+  node: number,
   forms: readonly ContentForm[],
   text: string,
   start: number,
@@ -390,28 +509,29 @@ function walk(
   let depth = 0;
   let j = start + 1;
   for (;;) {
-    if (node.candidates !== null && isBoundary(text, j, length)) depth = record(depth, j, node.candidates);
-    const bucket = node.bucket;
-    if (bucket !== null || node.child !== null) {
-      const code = foldedAt(text, j, length);
-      const after = nextIndex;
-      if (bucket !== null && code !== -1) {
-        // Indexed, not for…of: until the engine optimises this function, every for…of makes an iterator
-        // object, and this loop runs at nearly every word of a page (megabytes of garbage on a long one).
-        for (let b = 0; b < bucket.length; b++) {
-          const suffix = bucket[b]!;
-          // Compare the first character before walking the rest.
-          if (suffix.rest.charCodeAt(0) !== code) continue;
-          const end = suffix.rest.length === 1 ? after : matchRest(text, after, length, suffix.rest, 1);
-          if (end !== -1 && isBoundary(text, end, length)) depth = record(depth, end, suffix.candidates);
-        }
-      }
-      if (node.child === null || code === -1) break;
-      const child = node.code === code ? node.child : node.more === null ? null : (node.more[code] ?? null);
-      if (child === null) break;
-      node = child;
-      j = after;
-    } else break;
+    const own = cells[node]!;
+    if (own !== NO_CANDIDATES && isBoundary(text, j, length)) depth = record(depth, j, own);
+    const bucketSize = cells[node + 1]!;
+    const childCount = cells[node + 2]!;
+    if (bucketSize === 0 && childCount === 0) break;
+    const code = foldedAt(text, j, length);
+    if (code === -1) break;
+    const after = nextIndex;
+    let p = node + 3;
+    for (const stop = p + 3 * bucketSize; p < stop; p += 3) {
+      const restStart = cells[p]!;
+      // Compare the first character before walking the rest.
+      if (spellings.charCodeAt(restStart) !== code) continue;
+      const restEnd = restStart + cells[p + 1]!;
+      const end =
+        restEnd === restStart + 1 ? after : matchRest(text, after, length, spellings, restStart + 1, restEnd);
+      if (end !== -1 && isBoundary(text, end, length)) depth = record(depth, end, cells[p + 2]!);
+    }
+    if (childCount === 0) break;
+    const child = childIn(cells, p, childCount, code);
+    if (child === -1) break;
+    node = child;
+    j = after;
   }
   if (depth === 0) return null;
   // Longest first (bucket matches may end anywhere); a case-sensitive form must also match its case.
@@ -421,11 +541,13 @@ function walk(
       if (endStack[d] !== -1 && (best === -1 || endStack[d]! > endStack[best]!)) best = d;
     if (best === -1) return null;
     const end = endStack[best]!;
-    const candidates = candidateStack[best]!;
-    for (let c = 0; c < candidates.length; c++) {
-      const candidate = candidates[c]!;
-      if (candidate.exact === null || spellsExactly(text, start, end, candidate.exact)) {
-        return { start, end, form: forms[candidate.form]! };
+    const ref = refStack[best]!;
+    // The usual case: one case-insensitive form, no list to read.
+    if (ref < NO_CANDIDATES) return { start, end, form: forms[-2 - ref]! };
+    for (let c = 0, p = ref + 1; c < cells[ref]!; c++, p += 3) {
+      const from = cells[p + 1]!;
+      if (from === -1 || spellsExactly(text, start, end, spellings, from, cells[p + 2]!)) {
+        return { start, end, form: forms[cells[p]!]! };
       }
     }
     endStack[best] = -1;

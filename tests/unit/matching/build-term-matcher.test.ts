@@ -152,6 +152,36 @@ describe('glossary size', () => {
       'synthetic-46',
     ]);
   });
+  it('finds every one of two thousand forms by itself, abbreviations only in their own case', () => {
+    // Short generated spellings over a small alphabet: wide nodes, full buckets and shared keys everywhere.
+    const letters = 'abcdeklmnrst';
+    let state = 11;
+    // The high bits of a linear congruential generator: its low bits cycle quickly.
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) >>> 16;
+    const forms = new Map<string, { text: string; caseSensitive: boolean }>();
+    while (forms.size < 2000) {
+      const length = 2 + (next() % 6);
+      const text = Array.from({ length }, () => letters[next() % letters.length]).join('');
+      const caseSensitive = next() % 4 === 0;
+      const spelled = caseSensitive ? text.toUpperCase() : text;
+      if (!forms.has(text)) forms.set(text, { text: spelled, caseSensitive });
+    }
+    const list = [...forms.values()].map((f, i) => ({
+      ...f,
+      entryId: `generated-${i}`,
+      kind: f.caseSensitive ? ('abbreviation' as const) : ('name' as const),
+      ambiguous: false,
+    }));
+    const shipped = buildTermMatcher(list, compileTermTrie(list));
+    for (const form of list) {
+      expect(shipped.findMatches(`(${form.text})`).map((m) => m.form.entryId)).toEqual([form.entryId]);
+      // In lower case it may be another form's plural ("mlts"), never the abbreviation.
+      if (form.caseSensitive)
+        expect(shipped.findMatches(form.text.toLowerCase()).map((m) => m.form.entryId)).not.toContain(
+          form.entryId,
+        );
+    }
+  });
 });
 
 describe('many forms sharing their first words', () => {
@@ -270,7 +300,7 @@ describe('the trie compiled when the extension is built', () => {
 
   it('is not used when its format is another version', () => {
     const forms = makeTestGlossary().forms;
-    const other = JSON.stringify({ ...JSON.parse(compileTermTrie(forms)), version: 0, root: null });
+    const other = JSON.stringify({ ...JSON.parse(compileTermTrie(forms)), version: 0, cells: [] });
     expect(
       buildTermMatcher(forms, other)
         .findMatches('myeloma')
