@@ -7,8 +7,8 @@
  * same run: the shipped annotator (its own code, bundled with esbuild and started in the page), the floor
  * (one TreeWalker pass over the text nodes running the same matcher, no DOM writes) and the naive way
  * (mark.js `mark()` with the list of all surface forms, as simple highlighters call it; capped). Also: the
- * built content script's size, its start-up cost on the page without terms (loaded as the real extension),
- * and a 10,000-term glossary.
+ * built content script's size, its start-up cost on the page without terms (loaded as the real extension:
+ * the script's evaluation, traced, and its first pass), and a 10,000-term glossary.
  *
  * "work" is main-thread time in the annotator's own slices, matcher build included; "wall" runs from start
  * to the last mark, including the frames the browser renders in between. Long tasks are observed with a
@@ -313,11 +313,55 @@ async function measureNaive(
   }
 }
 
-/** Start-up of the real, built content script on a page without terms, read from its performance entries. */
-async function measureExtension(
-  origin: string,
-  pages: PageSpec[],
-): Promise<Record<string, { workMs: number; wallMs: number; longestTaskMs: number; marks: number }>> {
+interface StartUp {
+  /** The content script's evaluation: compiling it and running its top level (one task), in ms. */
+  evaluateMs: number;
+  /** The compiling part of `evaluateMs`. */
+  compileMs: number;
+  /** The first pass's main-thread work (settings are read in between, off the main thread). */
+  workMs: number;
+  /** From the start of the first pass to its end. */
+  wallMs: number;
+  /** The longest task during the first pass (the evaluation is one task of its own: `evaluateMs`). */
+  longestTaskMs: number;
+  marks: number;
+  /** The evaluation on the first page the browser opens (nothing cached yet). */
+  firstEvaluateMs: number;
+  /** The longest evaluation of all runs. */
+  maxEvaluateMs: number;
+}
+
+/**
+ * How long the content script's evaluation took on the page just loaded, read from a trace: the browser
+ * compiles the script and runs its top level in one task before any of our own code can measure anything.
+ */
+function traceEvaluation(events: TraceEvent[]): { evaluateMs: number; compileMs: number } {
+  const isOurs = (e: TraceEvent) => {
+    const data = e.args?.data as { url?: string } | undefined;
+    return String(data?.url ?? e.args?.fileName ?? '').includes('/content-scripts/');
+  };
+  const evaluation = events.find((e) => e.ph === 'X' && e.name === 'EvaluateScript' && isOurs(e));
+  if (!evaluation) throw new Error('the trace holds no evaluation of the content script');
+  const compile = events.filter((e) => e.ph === 'X' && e.name === 'v8.compile' && isOurs(e));
+  return {
+    evaluateMs: evaluation.dur! / 1000,
+    compileMs: compile.reduce((sum, e) => sum + e.dur! / 1000, 0),
+  };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  args?: { data?: unknown; fileName?: string };
+}
+
+/**
+ * Start-up of the real, built content script on a page without terms: its evaluation (from a trace) and its
+ * first pass (from its performance entries). Pages are opened one after another in one browser, as a reader
+ * does; the first of them also pays for what the browser has not cached yet.
+ */
+async function measureExtension(origin: string, pages: PageSpec[]): Promise<Record<string, StartUp>> {
   const extensionDir = path.join(REPO_ROOT, '.output/chrome-mv3');
   const profile = mkdtempSync(path.join(tmpdir(), 'oncology-glossary-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -329,16 +373,25 @@ async function measureExtension(
       `--load-extension=${extensionDir}`,
     ],
   });
-  const results: Record<string, { workMs: number; wallMs: number; longestTaskMs: number; marks: number }> =
-    {};
+  const results: Record<string, StartUp> = {};
   try {
     if (context.serviceWorkers().length === 0)
       await context.waitForEvent('serviceworker', { timeout: 15_000 });
     await context.addInitScript(OBSERVE_LONG_TASKS);
     for (const spec of pages) {
-      const runs: { workMs: number; wallMs: number; longestTaskMs: number; marks: number }[] = [];
+      const runs: Omit<StartUp, 'firstEvaluateMs' | 'maxEvaluateMs'>[] = [];
       for (let i = 0; i < Math.max(3, Math.min(REPEAT, 5)); i++) {
         const page = await context.newPage();
+        const session = await context.newCDPSession(page);
+        const events: TraceEvent[] = [];
+        session.on('Tracing.dataCollected', ({ value }) =>
+          events.push(...(value as unknown as TraceEvent[])),
+        );
+        const traced = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
+        await session.send('Tracing.start', {
+          traceConfig: { includedCategories: ['devtools.timeline', 'v8'] },
+          transferMode: 'ReportEvents',
+        });
         await page.goto(`${origin}/${spec.file}`, { waitUntil: 'load', timeout: 120_000 });
         const handle = await page.waitForFunction(
           () => {
@@ -355,6 +408,9 @@ async function measureExtension(
           undefined,
           { timeout: 60_000 },
         );
+        await session.send('Tracing.end');
+        await traced;
+        await session.detach();
         const entry = (await handle.jsonValue()) as {
           startTime: number;
           duration: number;
@@ -367,6 +423,7 @@ async function measureExtension(
           entry.startTime + entry.duration,
         );
         runs.push({
+          ...traceEvaluation(events),
           workMs: entry.detail.workMs,
           wallMs: entry.duration,
           longestTaskMs,
@@ -375,10 +432,14 @@ async function measureExtension(
         await page.close();
       }
       results[spec.name] = {
+        evaluateMs: median(runs.map((r) => r.evaluateMs)),
+        compileMs: median(runs.map((r) => r.compileMs)),
         workMs: median(runs.map((r) => r.workMs)),
         wallMs: median(runs.map((r) => r.wallMs)),
         longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
         marks: runs[0]!.marks,
+        firstEvaluateMs: runs[0]!.evaluateMs,
+        maxEvaluateMs: Math.max(...runs.map((r) => r.evaluateMs)),
       };
     }
   } finally {
@@ -604,9 +665,12 @@ async function main(): Promise<void> {
   const naiveRatios = largeRows.map((r) => (r.naiveMs ?? r.naiveCapMs) / r.workMs);
   const synthRows = rows.filter((r) => r.syntheticWorkMs !== null);
   const worstFloorRatio = Math.max(...termPages.map((r) => r.workMs / r.floorMs));
+  const startUp = extension[noTermsPage.name];
+  // The content script's evaluation is a task of ours too.
   const longestTask = Math.max(
     ...rows.map((r) => r.longestTaskMs),
-    extension[noTermsPage.name]?.longestTaskMs ?? 0,
+    startUp?.longestTaskMs ?? 0,
+    startUp?.maxEvaluateMs ?? 0,
   );
   const worstSynth = Math.max(...synthRows.map((r) => r.syntheticWorkMs! / r.workMs));
   const naiveCensored = largeRows.some((r) => r.naiveMs === null);
@@ -630,20 +694,26 @@ async function main(): Promise<void> {
     ],
     [
       'no main-thread task over 50 ms',
-      longestTask > 0 ? `longest ${round(longestTask)} ms` : 'none observed',
+      longestTask > 0
+        ? `longest ${round(longestTask)} ms${longestTask === startUp?.maxEvaluateMs ? " (the content script's evaluation)" : ''}`
+        : 'none observed',
       longestTask <= LONG_TASK_MS,
     ],
     ['10,000-term glossary at most 1.5x the real one', `worst ${round(worstSynth, 2)}x`, worstSynth <= 1.5],
   ] as const;
   console.log('\nTargets');
   for (const [name, value, ok] of targets) console.log(`  ${verdict(ok)}  ${name}: ${value}`);
-  const ext = extension[noTermsPage.name];
+  const ext = startUp;
   console.log('\nBuilt content script');
   if (size) console.log(`  size: ${kb(size.bytes)} (${kb(size.gzip)} gzipped)`);
   if (ext) {
     console.log(
-      `  start-up on the page without terms (${kb(noTermsPage.bytes)}), as the installed extension: work ${round(ext.workMs)} ms, ` +
-        `${round(ext.wallMs)} ms from start to done, longest task ${ext.longestTaskMs > 0 ? `${round(ext.longestTaskMs)} ms` : `none >${LONG_TASK_MS} ms`}`,
+      `  start-up on the page without terms (${kb(noTermsPage.bytes)}), as the installed extension (medians):\n` +
+        `    evaluation ${round(ext.evaluateMs)} ms (compiling ${round(ext.compileMs)} ms), one task; ` +
+        `${round(ext.firstEvaluateMs)} ms on the first page the browser opened\n` +
+        `    first pass: work ${round(ext.workMs)} ms, ${round(ext.wallMs)} ms from start to done, longest task ` +
+        `${ext.longestTaskMs > 0 ? `${round(ext.longestTaskMs)} ms` : `none >${LONG_TASK_MS} ms`}\n` +
+        `    together ${round(ext.evaluateMs + ext.workMs)} ms of main-thread work`,
     );
   }
   const fmtNaive = (ms: number | null | undefined, work: number, cap: number) =>
