@@ -97,7 +97,10 @@ export function glossaryVitePlugin(options: GlossaryVitePluginOptions = {}): Plu
         return this.error(error instanceof Error ? error.message : String(error));
       }
       const data = id === resolvedContent ? compiled.content : compiled.full;
-      return `export default ${JSON.stringify(data)};\n`;
+      // A JSON string parsed at run time, not an object literal: V8 scans a string and parses JSON faster than
+      // it compiles and runs a literal this large (the content script's evaluation fell by 1–2 ms on a later page,
+      // medians of 11 and 15).
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
     },
 
     configureServer(server) {

@@ -28,9 +28,9 @@ function run(dir: string, id: string) {
 }
 
 function moduleValue<T>(code: string): T {
-  const match = /^export default (.*);\n$/s.exec(code);
+  const match = /^export default JSON\.parse\((.*)\);\n$/s.exec(code);
   expect(match).not.toBeNull();
-  return JSON.parse(match![1]!) as T;
+  return JSON.parse(JSON.parse(match![1]!) as string) as T;
 }
 
 const temporary: string[] = [];
