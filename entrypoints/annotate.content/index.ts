@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startAnnotator } from '../../src/annotation/start-annotator';
 import { listenForContentMessages } from '../../src/content/listen-for-content-messages';
 import { mountTooltip } from '../../src/tooltip/mount-tooltip';
+import { mountTooltipOnDemand } from '../../src/tooltip/mount-tooltip-on-demand';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -12,15 +13,13 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main(ctx) {
     const annotator = startAnnotator(ctx, { glossary });
-    // Mounting loads the tooltip's CSS; a command arriving meanwhile waits for it.
-    const tooltip = mountTooltip(ctx, { glossary, annotator }).catch((error: unknown) => {
-      console.warn('[oncology-glossary] the tooltip could not be mounted:', error);
-      return null;
-    });
+    // Mounted with the first mark, or by a command (which waits for it).
+    const tooltip = mountTooltipOnDemand(ctx, annotator, () => mountTooltip(ctx, { glossary, annotator }));
     listenForContentMessages(ctx, {
       getPageTerms: () => annotator.pageTerms(),
-      revealTerm: (entryId) => annotator.revealTerm(entryId),
-      command: (name) => void tooltip.then((controller) => controller?.step(name)),
+      // The revealed term gets focus, and with it its tooltip: on a long page its marks may be the first.
+      revealTerm: (entryId) => tooltip().then(() => annotator.revealTerm(entryId)),
+      command: (name) => void tooltip().then((controller) => controller?.step(name)),
     });
   },
 });

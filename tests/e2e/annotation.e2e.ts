@@ -110,6 +110,9 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     expect(await readOccurrences(page)).toEqual([]);
     const { original, current } = await bodySnapshots(page);
     expect(current).toBe(original);
+    // Nothing of ours is added to a page without terms: the tooltip's host waits for a first mark.
+    expect(await page.evaluate(() => document.documentElement.lastElementChild?.localName)).toBe('body');
+    expect(await page.evaluate(() => document.querySelector('oncology-glossary-tooltip'))).toBeNull();
     await page.close();
   });
 
