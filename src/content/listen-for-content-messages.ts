@@ -14,7 +14,7 @@ export interface ContentMessageHandlers {
 /** Answers messages for this tab (validated on receipt) until the content script's context is invalidated. */
 export function listenForContentMessages(ctx: ContentScriptContext, handlers: ContentMessageHandlers): void {
   const listener = (raw: unknown): Promise<unknown> | undefined => {
-    const message = parseMessage(toContent, raw, 'content script');
+    const message = parseMessage(toContent(), raw, 'content script');
     if (!message) return undefined;
     switch (message.type) {
       case 'get-page-terms':

@@ -48,7 +48,7 @@ export async function requestPageTermsOf(tabs: PopupTabs, tabId: number, timeout
     // "Receiving end does not exist": content scripts cannot run on this page (or have not started yet).
     return { status: 'unavailable' };
   }
-  const response = parseMessage(pageTermsResponse, raw, 'popup');
+  const response = parseMessage(pageTermsResponse(), raw, 'popup');
   return response ? { status: 'available', tabId, response } : { status: 'unavailable' };
 }
 

@@ -4,13 +4,13 @@ import { parseMessage } from '../../../src/messaging/parse-message';
 
 describe('messages are validated on receipt', () => {
   it('accepts each well-formed message', () => {
-    expect(parseMessage(toContent, { type: 'get-page-terms' }, 'test')).toEqual({ type: 'get-page-terms' });
-    expect(parseMessage(toContent, { type: 'reveal-term', entryId: 'angiogenesis' }, 'test')).toEqual({
+    expect(parseMessage(toContent(), { type: 'get-page-terms' }, 'test')).toEqual({ type: 'get-page-terms' });
+    expect(parseMessage(toContent(), { type: 'reveal-term', entryId: 'angiogenesis' }, 'test')).toEqual({
       type: 'reveal-term',
       entryId: 'angiogenesis',
     });
-    expect(parseMessage(toContent, { type: 'command', command: 'next-term' }, 'test')?.type).toBe('command');
-    expect(parseMessage(contentToBackground, { type: 'open-full-entry', entryId: 'lenalidomide' }, 'test')).not.toBeNull();
+    expect(parseMessage(toContent(), { type: 'command', command: 'next-term' }, 'test')?.type).toBe('command');
+    expect(parseMessage(contentToBackground(), { type: 'open-full-entry', entryId: 'lenalidomide' }, 'test')).not.toBeNull();
   });
 
   it.each([
@@ -24,14 +24,19 @@ describe('messages are validated on receipt', () => {
     ['nothing', undefined],
   ])('rejects %s, and says so', (_, message) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(parseMessage(toContent, message, 'content script')).toBeNull();
+    expect(parseMessage(toContent(), message, 'content script')).toBeNull();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('content script rejected a malformed message'), expect.anything());
+  });
+
+  it('builds each schema once, on first use', () => {
+    expect(toContent()).toBe(toContent());
+    expect(pageTermsResponse()).toBe(pageTermsResponse());
   });
 
   it('checks the answer to get-page-terms too: counts are whole, non-negative numbers', () => {
     const good = { site: 'example.org', active: true, terms: [{ entryId: 'lenalidomide', name: 'Lenalidomide', count: 3 }] };
-    expect(pageTermsResponse.safeParse(good).success).toBe(true);
+    expect(pageTermsResponse().safeParse(good).success).toBe(true);
     const bad = { ...good, terms: [{ entryId: 'lenalidomide', name: 'Lenalidomide', count: -1 }] };
-    expect(pageTermsResponse.safeParse(bad).success).toBe(false);
+    expect(pageTermsResponse().safeParse(bad).success).toBe(false);
   });
 });
