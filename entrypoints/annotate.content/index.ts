@@ -13,11 +13,12 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main(ctx) {
     const annotator = startAnnotator(ctx, { glossary });
-    // Mounted with the first mark, or by a command (which waits for it).
+    // Mounted with the first mark, or by a command (which waits for it); set up before the first pass.
     const tooltip = mountTooltipOnDemand(ctx, annotator, () => mountTooltip(ctx, { glossary, annotator }));
     listenForContentMessages(ctx, {
       getPageTerms: () => annotator.pageTerms(),
-      // The revealed term gets focus, and with it its tooltip: on a long page its marks may be the first.
+      // Mounted first: the revealed term gets focus, which shows its tooltip, and on a long page the marks it
+      // makes may be the page's first.
       revealTerm: (entryId) => tooltip().then(() => annotator.revealTerm(entryId)),
       command: (name) => void tooltip().then((controller) => controller?.step(name)),
     });

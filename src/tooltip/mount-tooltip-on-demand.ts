@@ -19,7 +19,9 @@ export interface MarkSource {
  * Mounts the tooltip once the page has a mark to explain, or when something asks for it (a keyboard command:
  * on a long page the occurrences far from the reader are not wrapped yet). Most pages hold no glossary term:
  * they get no shadow host, no listeners, and none of the tooltip's start-up work in the content script's
- * first task. Returns the getter of the tooltip, which mounts it if need be (null if mounting failed).
+ * first task. Call it before the annotator's first pass: it hears of marks from then on (looking for marks
+ * already there would read the whole page in that first task). Returns the getter of the tooltip, which
+ * mounts it if need be (null if mounting failed).
  */
 export function mountTooltipOnDemand(
   ctx: OnDemandContext,
@@ -50,6 +52,5 @@ export function mountTooltipOnDemand(
     unsubscribe();
     stopInvalidated();
   }
-  onChange();
   return ensure;
 }

@@ -74,15 +74,6 @@ describe('mountTooltipOnDemand', () => {
     expect(mount).toHaveBeenCalledTimes(1);
   });
 
-  it('mounts at once when marks are there before it is called', () => {
-    const marks = fakeMarks();
-    marks.add();
-    const mount = vi.fn(async () => controller);
-    mountTooltipOnDemand(fakeContext(), marks, mount);
-    vi.runAllTimers();
-    expect(mount).toHaveBeenCalledTimes(1);
-  });
-
   it('mounts when asked (a command on a page whose marks are not made yet), then not again with the marks', async () => {
     const marks = fakeMarks();
     const mount = vi.fn(async () => controller);
