@@ -1,4 +1,4 @@
-import { isPlainAscii } from './fold-char-code';
+import { needsUnicodeClasses } from './fold-char-code';
 
 /**
  * Where an upper-case abbreviation stands in a role that is not the glossary's: an author's initials in a
@@ -16,7 +16,7 @@ const NOT_SURNAMES = new Set(
   ).split(' '),
 );
 
-// ASCII versions of the patterns below, for the common case (see isPlainAscii).
+// ASCII versions of the patterns below, for the common case (see needsUnicodeClasses).
 const SURNAME_ASCII = /^[A-Z][A-Za-z'-]*[a-z]$/;
 const AUTHOR_ASCII = /([A-Z][A-Za-z'-]*[a-z]) [A-Z]{1,4}(?=[,.;:]|$| et al)/g;
 
@@ -27,7 +27,7 @@ const AUTHOR = /(\p{Lu}[\p{L}'’-]*\p{Ll}) \p{Lu}{1,4}(?=[,.;:]|$| et al)/gu;
 /** The word ending right before `index` (letters, apostrophes and hyphens), or ''. */
 function wordBefore(text: string, index: number): string {
   const slice = text.slice(Math.max(0, index - 40), index);
-  const match = (isPlainAscii(slice) ? /[A-Za-z'-]+$/ : /[\p{L}'’-]+$/u).exec(slice);
+  const match = (needsUnicodeClasses(slice) ? /[\p{L}'’-]+$/u : /[A-Za-z'-]+$/).exec(slice);
   return match ? match[0] : '';
 }
 
@@ -59,7 +59,7 @@ function isAuthorInitials(text: string, start: number, end: number): boolean {
   }
   const surname = wordBefore(text, start - 1);
   if (
-    !(isPlainAscii(surname) ? SURNAME_ASCII : SURNAME).test(surname) ||
+    !(needsUnicodeClasses(surname) ? SURNAME : SURNAME_ASCII).test(surname) ||
     NOT_SURNAMES.has(surname.toLowerCase())
   )
     return false;
@@ -69,7 +69,7 @@ function isAuthorInitials(text: string, start: number, end: number): boolean {
   const windowStart = Math.max(0, start - 160);
   const nearby = text.slice(windowStart, Math.min(text.length, end + 160));
   const self = start - surname.length - 1 - windowStart;
-  for (const author of nearby.matchAll(isPlainAscii(nearby) ? AUTHOR_ASCII : AUTHOR)) {
+  for (const author of nearby.matchAll(needsUnicodeClasses(nearby) ? AUTHOR : AUTHOR_ASCII)) {
     if (author.index !== self && !NOT_SURNAMES.has(author[1]!.toLowerCase())) return true;
   }
   return /\bet al\b/.test(nearby) || /\b(?:19|20)\d\d\b/.test(text.slice(end, end + 200));
@@ -88,7 +88,7 @@ export function classifyAbbreviationContext(
   const first = text[start]!;
   if (first.toUpperCase() !== first || first.toLowerCase() === first) return null;
   const token = text.slice(start, end);
-  const ascii = isPlainAscii(token);
+  const ascii = !needsUnicodeClasses(token);
   if (!(ascii ? /^[A-Z][A-Za-z0-9]*$/ : /^\p{Lu}[\p{L}\p{N}]*$/u).test(token)) return null;
   if (isDatePlaceholder(text, start, end)) return 'date-placeholder';
   if (

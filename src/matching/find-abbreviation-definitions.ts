@@ -1,5 +1,5 @@
 import type { TermMatch } from './build-term-matcher';
-import { isBlankBetween, isPlainAscii, isSpaceCode } from './fold-char-code';
+import { isBlankBetween, isSpaceCode, needsUnicodeClasses } from './fold-char-code';
 
 /** A page defining an abbreviation: "lenalidomide (LEN)", "LEN (lenalidomide)", "anti-money laundering (AML)". */
 export interface AbbreviationDefinition {
@@ -25,8 +25,8 @@ const COMMA = 0x2c;
 /** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
 function isShortFormShape(text: string): boolean {
   if (text.length < 2 || text.length > 12 || /^\d+$/.test(text)) return false;
-  if (isPlainAscii(text)) return SHORT_FORM_ASCII.test(text) && /[A-Z]/.test(text);
-  return SHORT_FORM.test(text) && /\p{Lu}/u.test(text);
+  if (needsUnicodeClasses(text)) return SHORT_FORM.test(text) && /\p{Lu}/u.test(text);
+  return SHORT_FORM_ASCII.test(text) && /[A-Z]/.test(text);
 }
 
 const isLetterOrDigit = (ch: string): boolean =>
@@ -135,7 +135,7 @@ export function findAbbreviationDefinitions(
     ) {
       const preceding = text.slice(Math.max(0, open - 16), open);
       const before = (
-        isPlainAscii(preceding) ? SHORT_FORM_BEFORE_BRACKET_ASCII : SHORT_FORM_BEFORE_BRACKET
+        needsUnicodeClasses(preceding) ? SHORT_FORM_BEFORE_BRACKET : SHORT_FORM_BEFORE_BRACKET_ASCII
       ).exec(preceding)?.[1];
       if (before && isShortFormShape(before) && abbreviates(before, text.slice(inside.start, inside.end))) {
         definitions.push({ shortForm: before, entryId: inside.form.entryId });

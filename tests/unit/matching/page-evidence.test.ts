@@ -96,6 +96,16 @@ describe('definitions in text with letters beyond ASCII', () => {
       only(annotatedOn('Für die Ärzte: LEN (lenalidomide) wirkt.', 'Später wurde LEN abgesetzt.'), 'LEN'),
     ).toEqual(['LEN → lenalidomide', 'LEN → lenalidomide']);
   });
+
+  it('dashes, symbols and curly apostrophes beside a definition do not hide it', () => {
+    expect(
+      only(annotatedOn('Dosing – LEN (lenalidomide) ≥ 2 cycles.', 'LEN’s effect lasted.'), 'LEN'),
+    ).toEqual(['LEN → lenalidomide', 'LEN → lenalidomide']);
+    expect(only(annotatedOn('In multiple myeloma (MM) – the PDQ® summary –, MM relapses.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+      'MM → multiple-myeloma',
+    ]);
+  });
 });
 
 describe('other meanings of the same letters get nothing', () => {
@@ -165,6 +175,15 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
         annotatedOn(myelomaPage, 'Müller MM, Øvrebø AB, Çelik C: Ergebnisse beim Myelom. Blood 2019.'),
         'MM',
       ),
+    ).toEqual(['MM → multiple-myeloma']);
+  });
+
+  it('author initials in a reference list with dashes and curly apostrophes: "O’Brien MM, Smith AB – Blood"', () => {
+    expect(only(annotatedOn(myelomaPage, 'O’Brien MM, Smith AB: Outcomes – Blood® 2019.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+    ]);
+    expect(
+      only(annotatedOn(myelomaPage, 'Smith MM, Jones AB — outcomes in myeloma. Blood 2019.'), 'MM'),
     ).toEqual(['MM → multiple-myeloma']);
   });
 
