@@ -494,11 +494,13 @@ export class AnnotationEngine {
       .localForms()
       .filter((form) => !knownLocal.some((known) => known.text === form.text));
     if (fresh.length > 0) {
+      if (overBudget()) await checkpoint();
       const freshMatcher = buildTermMatcher(fresh);
       const keptAt = new Map(runOrder.map((textIndex, kept) => [textIndex, kept]));
       // Block → first node of each run to read again → where its text was in allTexts.
       const toRead = new Map<Element, Map<Text, number>>();
       for (let i = 0; i < allTexts.length; i++) {
+        if ((i & 255) === 255 && overBudget()) await checkpoint();
         const text = allTexts[i]!;
         if (!fresh.some((form) => text.includes(form.text))) continue;
         const kept = keptAt.get(i);

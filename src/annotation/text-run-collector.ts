@@ -34,6 +34,8 @@ function elementBetween(before: Text, after: Text): boolean {
 }
 // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, spelled out: NodeFilter may not exist where tests run.
 const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+/** How much work (see `step`) may pass between two readings of the clock. */
+const CHECK_INTERVAL = 256;
 
 /**
  * Walks a subtree in document order with a TreeWalker, in slices that stop at a deadline, and hands over the
@@ -128,9 +130,14 @@ export class TextRunCollector {
         node = null;
       }
     }
-    let count = 0;
+    // Work since the clock was last read, in nodes, plus one per 16 characters of text handed over: matching a
+    // long paragraph costs more than stepping over many nodes, and pages of long paragraphs overran the slice.
+    let work = 0;
     while (node) {
-      if ((++count & 255) === 0 && now() > deadline) return false;
+      if (++work > CHECK_INTERVAL) {
+        work = 0;
+        if (now() > deadline) return false;
+      }
       if (node.nodeType === TEXT_NODE) {
         this.addText(node as Text);
         node = this.nextNode();
@@ -138,10 +145,10 @@ export class TextRunCollector {
       }
       const role = classifyElement(node as Element);
       if (role === 'skip') {
-        this.flush();
+        work += this.flush() >> 4;
         node = this.nextOutside();
       } else {
-        if (role === 'block') this.flush();
+        if (role === 'block') work += this.flush() >> 4;
         // One property read per element: the cheap part of supporting web components.
         const shadowRoot = (node as Element).shadowRoot;
         node = shadowRoot ? this.enterShadow(shadowRoot) : this.nextNode();
@@ -242,16 +249,19 @@ export class TextRunCollector {
     (this.soft ??= []).push(offset);
   }
 
-  private flush(): void {
+  /** Hands the run under way to `onText`; returns the length of its text (0 when there was none). */
+  private flush(): number {
     const count = this.count;
-    if (count === 0) return;
+    if (count === 0) return 0;
     const texts = this.texts;
-    this.pendingText = count === 1 ? texts[0]! : texts.slice(0, count).join('');
-    this.onText(this.pendingText, this);
+    const text = count === 1 ? texts[0]! : texts.slice(0, count).join('');
+    this.pendingText = text;
+    this.onText(text, this);
     // A kept run copied what it needs.
     this.count = 0;
     this.annotated = null;
     this.soft = null;
     this.pendingText = '';
+    return text.length;
   }
 }

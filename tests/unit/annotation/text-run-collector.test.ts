@@ -127,3 +127,39 @@ describe('soft boundaries', () => {
     expect(collect(root).map(({ soft }) => soft)).toEqual([[12], null]);
   });
 });
+
+describe('slices', () => {
+  /** A detached article of `count` paragraphs, each `length` characters long. */
+  function article(count: number, length: number): HTMLElement {
+    const root = document.createElement('article');
+    for (let i = 0; i < count; i++) {
+      const p = document.createElement('p');
+      p.textContent = 'x'.repeat(length);
+      root.append(p);
+    }
+    return root;
+  }
+
+  /** How many steps the walk of `root` takes when the clock is past the deadline at every reading. */
+  function stepsToWalk(root: Element): number {
+    const collector = new TextRunCollector(root, () => {});
+    let steps = 1;
+    while (!collector.step(0, () => 1)) steps++;
+    return steps;
+  }
+
+  it('read the clock after long texts, not only after many nodes: long paragraphs end a slice sooner', () => {
+    // 40 paragraphs are 80 nodes, far fewer than a check's worth of nodes; their 200,000 characters are not.
+    expect(stepsToWalk(article(40, 5_000))).toBeGreaterThan(10);
+    expect(stepsToWalk(article(40, 10))).toBe(1);
+  });
+
+  it('hand over every run once, however many slices the walk takes', () => {
+    const texts: string[] = [];
+    const root = article(30, 3_000);
+    const collector = new TextRunCollector(root, (text) => texts.push(text));
+    while (!collector.step(0, () => 1));
+    expect(texts).toHaveLength(30);
+    expect(texts.every((text) => text.length === 3_000)).toBe(true);
+  });
+});
