@@ -9,7 +9,7 @@ import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
 import { composedTreeBefore, composedTreeParent } from './composed-tree';
-import { DeferredWraps, nearRange, type NearMargins, type PendingRun } from './deferred-wraps';
+import { DeferredWraps, nearRange, type FoundRun, type NearMargins, type PendingRun } from './deferred-wraps';
 import { injectMarkStyles, removeMarkStyles } from './inject-mark-styles';
 import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
 import { repairPageMutations } from './repair-page-mutations';
@@ -149,8 +149,10 @@ export class AnnotationEngine {
   private readonly wrapSliceMs: number;
   private readonly batchDelayMs: number;
   private readonly nearMargins: NearMargins | null;
-  /** Occurrences found far from the viewport, wrapped as the reader nears them. */
-  private readonly deferred = new DeferredWraps();
+  /** Occurrences found far from the viewport, decided and wrapped as the reader nears them. */
+  private readonly deferred = new DeferredWraps((found) => this.decide(found));
+  /** Whether this pass has made sure the page has the marks' stylesheet (the page may have removed it since). */
+  private markStylesChecked = false;
   private pendingNear = false;
   private nearCheckFrame: number | null = null;
   private unwatchViewport: (() => void) | null = null;
@@ -272,6 +274,7 @@ export class AnnotationEngine {
     this.observer?.disconnect();
     this.observer = null;
     removeMarkStyles(this.document);
+    this.markStylesChecked = false;
     for (const shadowRoot of this.shadowRoots) removeMarkStyles(shadowRoot);
     this.shadowRoots.clear();
     this.notify();
@@ -538,29 +541,32 @@ export class AnnotationEngine {
 
     const collectMs = workSoFar() - buildMs;
 
-    // 2. Decide, with everything the page says, which occurrences to annotate.
+    // 2. Decide, with everything the page says, which occurrences to annotate. On a long page only the runs
+    // near the viewport are decided now: the others wait, undecided, until the reader nears them.
     const firstOnly = this.settings.occurrenceMode === 'first';
     const used = new Set<string>();
     if (firstOnly) {
       for (const mark of this.marks(OCCURRENCE_SELECTOR)) used.add(mark.getAttribute(ENTRY_ID_ATTRIBUTE)!);
     }
-    const work: PendingRun[] = [];
+    const candidates: FoundRun[] = [];
     for (let i = 0; i < runs.length; i++) {
-      const matches = found[i]!;
-      if (matches.length === 0) continue;
-      const run = runs[i]!;
-      const accepted: AcceptedMatch[] = [];
-      for (const match of matches) {
-        const entryId = evidence.resolve(run.text, match);
-        if (entryId === null || this.hidden.has(entryId)) continue;
-        if (run.annotated && overlapsAnnotated(run, match)) continue;
-        if (firstOnly) {
-          if (used.has(entryId)) continue;
-          used.add(entryId);
-        }
-        accepted.push({ start: match.start, end: match.end, entryId });
+      if (found[i]!.length > 0) candidates.push({ run: runs[i]!, matches: found[i]! });
+    }
+    let near = candidates;
+    if (this.nearMargins && !firstOnly && candidates.length >= DEFER_MIN_RUNS) {
+      // Layout is read here, before anything is written.
+      const [low, high] = nearRange(candidates, this.viewportHeight(), this.nearMargins);
+      near = candidates.slice(low, high);
+      const far = candidates.slice(0, low).concat(candidates.slice(high));
+      if (far.length > 0) {
+        this.deferred.add(far);
+        this.watchViewport();
       }
-      if (accepted.length > 0) work.push({ run, accepted });
+    }
+    const work: PendingRun[] = [];
+    for (const item of near) {
+      const accepted = this.decide(item, firstOnly ? used : null);
+      if (accepted.length > 0) work.push({ run: item.run, accepted });
       if (overBudget()) await checkpoint();
     }
     // Evidence that changes decisions taken on text outside this pass: look at the whole page again.
@@ -568,23 +574,9 @@ export class AnnotationEngine {
 
     const resolveMs = workSoFar() - collectMs - buildMs;
 
-    // 3. Wrap, starting with what the reader sees; on a long page, what is far from it waits until the
-    // reader nears it.
-    let wrapNow = work;
-    if (this.nearMargins && !firstOnly && work.length >= DEFER_MIN_RUNS) {
-      const [low, high] = nearRange(work, this.viewportHeight(), this.nearMargins);
-      wrapNow = work.slice(low, high);
-      const far = work.slice(0, low).concat(work.slice(high));
-      if (far.length > 0) {
-        this.deferred.add(far);
-        this.watchViewport();
-      }
-    }
-    const ordered = visibleFirst(wrapNow);
-    // The marks' stylesheet comes with the first mark (a page without terms gets none), after the layout
-    // reads above: a new stylesheet before them made the browser recompute the page's style to answer them.
-    // Unobserved, like every write of ours.
-    if (work.length > 0) this.ownWrites(() => injectMarkStyles(this.document));
+    // 3. Wrap, starting with what the reader sees.
+    const ordered = visibleFirst(work);
+    this.markStylesChecked = false;
     const wrapped = await this.wrapRuns(ordered, slices);
     slices.end();
     if (full && this.stats.firstPassMs === null) {
@@ -660,13 +652,42 @@ export class AnnotationEngine {
     }
   }
 
-  /** Wraps one run's occurrences (inside ownWrites); a shadow root gets the marks' stylesheet with its first. */
+  /**
+   * Wraps one run's occurrences (inside ownWrites). The marks' stylesheet comes with the first mark of a pass
+   * (a page without terms gets none), after the pass's layout reads: a new stylesheet before them made the
+   * browser recompute the page's style to answer them. A shadow root gets it with its first mark.
+   */
   private wrap(run: TextRun, accepted: readonly AcceptedMatch[]): number {
+    if (!this.markStylesChecked) {
+      injectMarkStyles(this.document);
+      this.markStylesChecked = true;
+    }
     if (this.shadowRoots.size > 0) {
       const root = run.block.getRootNode();
       if (root.nodeType === 11) injectMarkStyles(root as ShadowRoot);
     }
     return wrapRunMatches(run, accepted, this.registry);
+  }
+
+  /**
+   * The occurrences of a run to annotate, with what the page says now: its evidence for abbreviations, the
+   * reader's hidden terms, what is annotated already; with `used` (first occurrences only), entries not in it.
+   */
+  private decide({ run, matches }: FoundRun, used: Set<string> | null = null): AcceptedMatch[] {
+    const evidence = this.evidence;
+    if (!evidence) return [];
+    const accepted: AcceptedMatch[] = [];
+    for (const match of matches) {
+      const entryId = evidence.resolve(run.text, match);
+      if (entryId === null || this.hidden.has(entryId)) continue;
+      if (run.annotated && overlapsAnnotated(run, match)) continue;
+      if (used) {
+        if (used.has(entryId)) continue;
+        used.add(entryId);
+      }
+      accepted.push({ start: match.start, end: match.end, entryId });
+    }
+    return accepted;
   }
 
   /** Wraps waiting runs now (a feature needs their marks); returns the number of occurrences. */

@@ -1,3 +1,4 @@
+import type { TermMatch } from '../matching/build-term-matcher';
 import { composedTreeBefore, composedTreeContains } from './composed-tree';
 import type { TextRun } from './text-run-collector';
 import type { AcceptedMatch } from './wrap-run-matches';
@@ -7,6 +8,15 @@ export interface PendingRun {
   run: TextRun;
   accepted: AcceptedMatch[];
 }
+
+/** A run and what the matcher found in it, not decided yet. */
+export interface FoundRun {
+  run: TextRun;
+  matches: readonly TermMatch[];
+}
+
+/** Decides which of a run's matches to annotate, as entries (with what the page says when it is called). */
+export type DecideMatches = (found: FoundRun) => AcceptedMatch[];
 
 /** How far from the viewport occurrences are wrapped ahead of the reader, in viewport heights. */
 export interface NearMargins {
@@ -18,12 +28,17 @@ export interface NearMargins {
  * Where a run's block is relative to a window of `[top, bottom]` (viewport coordinates): -1 above it, 1 below
  * it, 0 inside; null when the block has no box (hidden: display:none, a closed <details>).
  */
-function side(item: PendingRun, top: number, bottom: number): -1 | 0 | 1 | null {
+function side(item: { run: TextRun }, top: number, bottom: number): -1 | 0 | 1 | null {
   const rect = item.run.block.getBoundingClientRect();
   if (rect.width === 0 && rect.height === 0) return null;
   if (rect.bottom < top) return -1;
   if (rect.top > bottom) return 1;
   return 0;
+}
+
+interface Waiting extends FoundRun {
+  /** Decided on first need: null until then. */
+  accepted: AcceptedMatch[] | null;
 }
 
 /**
@@ -32,24 +47,32 @@ function side(item: PendingRun, top: number, bottom: number): -1 | 0 | 1 | null 
  * again, and the browser then lays out each one; most readers never scroll through a 4 MB page. The
  * annotator takes the ones near the viewport as the reader scrolls, and single ones when a feature needs
  * them (the next occurrence of a term, all of one term for "On this page").
+ *
+ * Which occurrences to annotate is decided when a run is taken (or counted), not when it is found: on a
+ * long page, deciding for every occurrence up front cost a tenth of the first pass, and a run decided later
+ * also follows what the page has said since (an abbreviation defined further down, a term hidden meanwhile).
+ * Runs whose occurrences all turn out to be refused are dropped when decided.
  */
 export class DeferredWraps {
-  private items: PendingRun[] = [];
+  private items: Waiting[] = [];
 
-  /** How many runs are waiting. */
+  constructor(private readonly decide: DecideMatches) {}
+
+  /** How many runs are waiting (some may turn out to have nothing to annotate). */
   get size(): number {
     return this.items.length;
   }
 
-  /** Adds runs (in document order among themselves) to those waiting. */
-  add(runs: readonly PendingRun[]): void {
-    if (runs.length === 0) return;
+  /** Adds runs (in document order among themselves) to those waiting, undecided. */
+  add(found: readonly FoundRun[]): void {
+    if (found.length === 0) return;
+    const runs: Waiting[] = found.map(({ run, matches }) => ({ run, matches, accepted: null }));
     if (this.items.length === 0) {
-      this.items = [...runs];
+      this.items = runs;
       return;
     }
     // Merge two lists in document order (each pass's runs come in order).
-    const merged: PendingRun[] = [];
+    const merged: Waiting[] = [];
     let i = 0;
     let j = 0;
     while (i < this.items.length && j < runs.length) {
@@ -72,19 +95,20 @@ export class DeferredWraps {
     const low = Math.max(0, near - extra);
     const high = Math.min(this.items.length, far + extra);
     if (low >= high) return [];
-    return this.items.splice(low, high - low);
+    return this.decided(this.items.splice(low, high - low));
   }
 
   /** Takes every run, in document order. */
   takeAll(): PendingRun[] {
     const all = this.items;
     this.items = [];
-    return all;
+    return this.decided(all);
   }
 
   /** Takes the runs with an occurrence of `entryId`. */
   takeEntry(entryId: string): PendingRun[] {
-    return this.takeWhere((item) => item.accepted.some((match) => match.entryId === entryId));
+    this.decideAll();
+    return this.decided(this.takeWhere((item) => item.accepted!.some((match) => match.entryId === entryId)));
   }
 
   /** Drops the runs whose text lies inside `root` (it is about to be read again). */
@@ -92,10 +116,14 @@ export class DeferredWraps {
     this.takeWhere((item) => composedTreeContains(root, item.run.nodes[0]!));
   }
 
-  /** Drops the occurrences of the given entries (the reader hid them). */
+  /**
+   * Drops the occurrences of the given entries (the reader hid them) from the runs decided already; the others
+   * are decided with the reader's choice when taken.
+   */
   dropEntries(entries: ReadonlySet<string>): void {
-    for (const item of this.items) item.accepted = item.accepted.filter((m) => !entries.has(m.entryId));
-    this.items = this.items.filter((item) => item.accepted.length > 0);
+    for (const item of this.items)
+      if (item.accepted) item.accepted = item.accepted.filter((m) => !entries.has(m.entryId));
+    this.items = this.items.filter((item) => item.accepted === null || item.accepted.length > 0);
   }
 
   /**
@@ -118,8 +146,13 @@ export class DeferredWraps {
       }
       index = direction === 'next' ? low : low - 1;
     }
-    if (index < 0 || index >= items.length) return [];
-    return items.splice(index, 1);
+    // A run with nothing to annotate is no step: on to the next one that has something.
+    while (index >= 0 && index < items.length) {
+      if (this.accepted(items[index]!).length > 0) return this.decided(items.splice(index, 1));
+      items.splice(index, 1);
+      if (direction === 'previous') index--;
+    }
+    return [];
   }
 
   /**
@@ -128,20 +161,26 @@ export class DeferredWraps {
    */
   takeEdge(edge: 'first' | 'last', bound: Node | null): PendingRun[] {
     const items = this.items;
+    // Runs with nothing to annotate are no edge.
+    if (edge === 'first') while (items.length > 0 && this.accepted(items[0]!).length === 0) items.shift();
+    else while (items.length > 0 && this.accepted(items.at(-1)!).length === 0) items.pop();
     if (items.length === 0) return [];
     if (edge === 'first') {
-      return bound === null || composedTreeBefore(items[0]!.run.nodes[0]!, bound) ? items.splice(0, 1) : [];
+      return bound === null || composedTreeBefore(items[0]!.run.nodes[0]!, bound)
+        ? this.decided(items.splice(0, 1))
+        : [];
     }
     return bound === null || composedTreeBefore(bound, items.at(-1)!.run.nodes[0]!)
-      ? items.splice(-1, 1)
+      ? this.decided(items.splice(-1, 1))
       : [];
   }
 
   /** For each entry, its number of waiting occurrences and the first node of its first waiting run. */
   entries(): Map<string, { count: number; first: Node }> {
+    this.decideAll();
     const result = new Map<string, { count: number; first: Node }>();
     for (const { run, accepted } of this.items) {
-      for (const { entryId } of accepted) {
+      for (const { entryId } of accepted!) {
         const known = result.get(entryId);
         if (known) known.count++;
         else result.set(entryId, { count: 1, first: run.nodes[0]! });
@@ -155,12 +194,32 @@ export class DeferredWraps {
     this.items = [];
   }
 
-  private takeWhere(test: (item: PendingRun) => boolean): PendingRun[] {
-    const taken: PendingRun[] = [];
-    const kept: PendingRun[] = [];
+  private takeWhere(test: (item: Waiting) => boolean): Waiting[] {
+    const taken: Waiting[] = [];
+    const kept: Waiting[] = [];
     for (const item of this.items) (test(item) ? taken : kept).push(item);
     this.items = kept;
     return taken;
+  }
+
+  /** The occurrences to annotate in `item`, decided now if they were not yet. */
+  private accepted(item: Waiting): AcceptedMatch[] {
+    return (item.accepted ??= this.decide(item));
+  }
+
+  /** Decides every waiting run, dropping those with nothing to annotate. */
+  private decideAll(): void {
+    this.items = this.items.filter((item) => this.accepted(item).length > 0);
+  }
+
+  /** `items` decided, those with nothing to annotate left out. */
+  private decided(items: readonly Waiting[]): PendingRun[] {
+    const runs: PendingRun[] = [];
+    for (const item of items) {
+      const accepted = this.accepted(item);
+      if (accepted.length > 0) runs.push({ run: item.run, accepted });
+    }
+    return runs;
   }
 }
 
@@ -170,7 +229,7 @@ export class DeferredWraps {
  * of their nearest neighbour with one.
  */
 export function nearRange(
-  items: readonly PendingRun[],
+  items: readonly { run: TextRun }[],
   viewportHeight: number,
   margins: NearMargins,
 ): [number, number] {

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { nearRange, type PendingRun } from '../../../src/annotation/deferred-wraps';
+import {
+  DeferredWraps,
+  nearRange,
+  type FoundRun,
+  type PendingRun,
+} from '../../../src/annotation/deferred-wraps';
+import type { TermMatch } from '../../../src/matching/build-term-matcher';
 import { OCCURRENCE_SELECTOR } from '../../../src/annotation/mark-selectors';
 import { annotate, occurrences, setBody, stopAllEngines } from './annotation-helpers';
 
@@ -148,6 +154,34 @@ describe('occurrences far from the viewport', () => {
     ]);
   });
 
+  it('that the page gives no meaning are neither counted nor a step: "MM" without its long form', async () => {
+    longPage(100);
+    // Paragraph 98 holds only an abbreviation this page never explains.
+    document.getElementById('p98')!.textContent = 'The MM group met.';
+    const { engine } = await annotate();
+    expect(engine.termCounts()).toEqual([{ entryId: 'myeloma', count: 99 }]);
+    // The page's last term, then a step back: it lands on paragraph 97, past the MM one.
+    engine.materializeStep(null, 'next');
+    expect(markedParagraphs().at(-1)).toBe(99);
+    engine.materializeStep(document.querySelector('#p99 [data-glossary-id]'), 'previous');
+    expect(markedParagraphs()).toContain(97);
+    expect(document.querySelector('#p98 [data-glossary-id]')).toBeNull();
+  });
+
+  it('are decided with what the page says when the reader nears them: a long form added later', async () => {
+    longPage(100, { 90: 'The MM group met.' });
+    const { engine } = await annotate();
+    document.getElementById('p2')!.append(' Multiple myeloma is a blood cancer.');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await engine.idle();
+    await scrollTo(8500);
+    await engine.idle();
+    expect(occurrences(document.getElementById('p90')!)).toEqual([
+      'myeloma → myeloma',
+      'MM → multiple-myeloma',
+    ]);
+  });
+
   it('are all wrapped at once without margins', async () => {
     longPage(100);
     await annotate({}, { nearMargins: null });
@@ -179,5 +213,56 @@ describe('nearRange', () => {
 
   it('takes everything when nothing has a box', () => {
     expect(nearRange([item(null), item(null)], VIEWPORT, { above: 0, below: 0 })).toEqual([0, 2]);
+  });
+});
+
+describe('DeferredWraps', () => {
+  /** A run of one text node in a block at `y`, with one match of `entryId` over its whole text. */
+  const found = (y: number, entryId: string): FoundRun => {
+    const block = document.createElement('p');
+    block.setAttribute('data-y', String(y));
+    const node = document.createTextNode('term');
+    block.append(node);
+    document.body.append(block);
+    const match = { start: 0, end: 4, form: { entryId } } as unknown as TermMatch;
+    return {
+      run: { text: 'term', nodes: [node], starts: [0], annotated: null, block, soft: null },
+      matches: [match],
+    };
+  };
+
+  it('decides a run when it is taken, not when it is added', () => {
+    document.body.replaceChildren();
+    const decide = vi.fn(({ matches }: FoundRun) =>
+      matches.map((m) => ({ start: m.start, end: m.end, entryId: m.form.entryId })),
+    );
+    const deferred = new DeferredWraps(decide);
+    deferred.add(Array.from({ length: 100 }, (_, i) => found(i * 100, 'myeloma')));
+    expect(decide).not.toHaveBeenCalled();
+    const near = deferred.takeNear(VIEWPORT, { above: 0, below: 0 });
+    // Blocks 100 px high at 0, 100 … 800 meet an 800 px viewport.
+    expect(near).toHaveLength(9);
+    expect(decide).toHaveBeenCalledTimes(9);
+    expect(deferred.size).toBe(91);
+  });
+
+  it('leaves out runs with nothing to annotate when it takes or counts them', () => {
+    document.body.replaceChildren();
+    const decide = ({ matches }: FoundRun) =>
+      matches
+        .filter((m) => m.form.entryId !== 'refused')
+        .map((m) => ({ start: m.start, end: m.end, entryId: m.form.entryId }));
+    const ids = (runs: PendingRun[]) => runs.map((r) => r.accepted[0]!.entryId);
+
+    const edges = new DeferredWraps(decide);
+    edges.add([found(0, 'refused'), found(100, 'myeloma'), found(200, 'refused')]);
+    expect(ids(edges.takeEdge('last', null))).toEqual(['myeloma']);
+    expect(edges.entries().size).toBe(0);
+    expect(edges.size).toBe(0);
+
+    const steps = new DeferredWraps(decide);
+    steps.add([found(0, 'refused'), found(100, 'refused'), found(200, 'angiogenesis')]);
+    expect(ids(steps.takeAdjacent(null, 'next'))).toEqual(['angiogenesis']);
+    expect(steps.size).toBe(0);
   });
 });
