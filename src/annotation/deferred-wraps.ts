@@ -146,13 +146,16 @@ export class DeferredWraps {
       }
       index = direction === 'next' ? low : low - 1;
     }
-    // A run with nothing to annotate is no step: on to the next one that has something.
-    while (index >= 0 && index < items.length) {
-      if (this.accepted(items[index]!).length > 0) return this.decided(items.splice(index, 1));
-      items.splice(index, 1);
-      if (direction === 'previous') index--;
-    }
-    return [];
+    // A run with nothing to annotate is no step: on to the next one that has something, and the empty ones
+    // between go (removed at once: a long page may hold thousands of them).
+    const step = direction === 'next' ? 1 : -1;
+    let found = index;
+    while (found >= 0 && found < items.length && this.accepted(items[found]!).length === 0) found += step;
+    const taken = found >= 0 && found < items.length ? this.decided([items[found]!]) : [];
+    const [from, to] =
+      step === 1 ? [index, Math.min(found + 1, items.length)] : [Math.max(found, 0), index + 1];
+    if (from < to) items.splice(from, to - from);
+    return taken;
   }
 
   /**
@@ -162,8 +165,11 @@ export class DeferredWraps {
   takeEdge(edge: 'first' | 'last', bound: Node | null): PendingRun[] {
     const items = this.items;
     // Runs with nothing to annotate are no edge.
-    if (edge === 'first') while (items.length > 0 && this.accepted(items[0]!).length === 0) items.shift();
-    else while (items.length > 0 && this.accepted(items.at(-1)!).length === 0) items.pop();
+    if (edge === 'first') {
+      let empty = 0;
+      while (empty < items.length && this.accepted(items[empty]!).length === 0) empty++;
+      items.splice(0, empty);
+    } else while (items.length > 0 && this.accepted(items.at(-1)!).length === 0) items.pop();
     if (items.length === 0) return [];
     if (edge === 'first') {
       return bound === null || composedTreeBefore(items[0]!.run.nodes[0]!, bound)

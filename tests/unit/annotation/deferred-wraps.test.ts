@@ -264,5 +264,10 @@ describe('DeferredWraps', () => {
     steps.add([found(0, 'refused'), found(100, 'refused'), found(200, 'angiogenesis')]);
     expect(ids(steps.takeAdjacent(null, 'next'))).toEqual(['angiogenesis']);
     expect(steps.size).toBe(0);
+
+    const back = new DeferredWraps(decide);
+    back.add([found(0, 'myeloma'), found(100, 'angiogenesis'), found(200, 'refused'), found(300, 'refused')]);
+    expect(ids(back.takeAdjacent(null, 'previous'))).toEqual(['angiogenesis']);
+    expect(ids(back.takeAll())).toEqual(['myeloma']);
   });
 });
