@@ -24,6 +24,31 @@ function annotatedOn(...paragraphs: string[]): string[] {
 
 const only = (list: string[], prefix: string) => list.filter((item) => item.startsWith(`${prefix} →`));
 
+describe('web addresses written out in the text', () => {
+  it('annotates nothing inside a web address, a site path or an e-mail address', () => {
+    expect(
+      annotatedOn(
+        'See https://www.cancer.gov/types/myeloma/hp/myeloma-treatment-pdq, (/types/lymphoma/hp/b-cell), ' +
+          'www.myeloma.org and info@lymphoma.org on lenalidomide.',
+      ),
+    ).toEqual(['lenalidomide → lenalidomide']);
+  });
+
+  it('still annotates the text of a markdown link beside its address', () => {
+    expect(annotatedOn('[Multiple myeloma](https://example.org/multiple-myeloma)')).toEqual([
+      'Multiple myeloma → multiple-myeloma',
+    ]);
+  });
+
+  it('still annotates terms joined by slashes and hyphens in prose', () => {
+    expect(annotatedOn('lenalidomide/pomalidomide-based, myeloma-related')).toEqual([
+      'lenalidomide → lenalidomide',
+      'pomalidomide → pomalidomide',
+      'myeloma → myeloma',
+    ]);
+  });
+});
+
 describe('ambiguous abbreviations need the long form or a definition on the page', () => {
   it('MM alone on a page gets nothing', () => {
     expect(annotatedOn('The MM group met on Tuesday.')).toEqual([]);
