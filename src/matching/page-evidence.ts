@@ -3,6 +3,7 @@ import type { TermMatch, TermMatcher } from './build-term-matcher';
 import { classifyAbbreviationContext } from './classify-abbreviation-context';
 import { findAbbreviationDefinitions } from './find-abbreviation-definitions';
 import { isInWebAddress } from './is-in-web-address';
+import { isJournalName } from './is-journal-name';
 import { normalizeSurfaceForm } from './normalize-surface-form';
 
 const key = (shortForm: string): string => normalizeSurfaceForm(shortForm, true);
@@ -71,14 +72,15 @@ export class PageEvidence {
 
   /**
    * The entry to annotate for a match in `text`, or null when the page gives it another meaning: a word of a
-   * web address written out in the text, author initials, a date placeholder, an ambiguous abbreviation
-   * without its long form or definition on the page.
+   * web address written out in the text, a journal's name in a citation ("Leukemia 23 (2): 215"), author
+   * initials, a date placeholder, an ambiguous abbreviation without its long form or definition on the page.
    */
   resolve(text: string, match: TermMatch): string | null {
     const { form } = match;
     // Here rather than in the matcher's scan, which sees every character of the page: only the occurrences
     // decided pay for it, and on a long page most wait until the reader nears them.
     if (isInWebAddress(text, match.start, match.end)) return null;
+    if (!form.caseSensitive && isJournalName(text, match.start, match.end)) return null;
     if (form.caseSensitive) {
       if (classifyAbbreviationContext(text, match.start, match.end, form.ambiguous)) return null;
       const meanings = this.definitions.get(key(form.text));

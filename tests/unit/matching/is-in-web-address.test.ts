@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isInWebAddress } from '../../../src/matching/is-in-web-address';
+import { occurrenceOf } from './occurrence-of';
 
 /** isInWebAddress for the first occurrence of `word` in `text`. */
-function inAddress(text: string, word: string): boolean {
-  const start = text.indexOf(word);
-  if (start === -1) throw new Error(`"${word}" is not in "${text}"`);
-  return isInWebAddress(text, start, start + word.length);
-}
+const inAddress = (text: string, word: string): boolean => isInWebAddress(text, ...occurrenceOf(text, word));
 
 describe('isInWebAddress', () => {
   it('finds a word inside a web address', () => {

@@ -49,6 +49,14 @@ describe('web addresses written out in the text', () => {
   });
 });
 
+describe('journals named in citations', () => {
+  it("annotates a title's terms but not the journal named by one", () => {
+    expect(
+      annotatedOn('Smith A, et al.: Lenalidomide in multiple myeloma. Leuk Lymphoma 14 (5-6): 491-6, 1994.'),
+    ).toEqual(['Lenalidomide → lenalidomide', 'multiple myeloma → multiple-myeloma']);
+  });
+});
+
 describe('ambiguous abbreviations need the long form or a definition on the page', () => {
   it('MM alone on a page gets nothing', () => {
     expect(annotatedOn('The MM group met on Tuesday.')).toEqual([]);

@@ -1,0 +1,74 @@
+/** How many more words a journal's name may have after the term ("Blood Cancer J", "Clin Lymphoma Myeloma Leuk"). */
+const MAX_WORDS_AFTER = 3;
+
+const SPACE = 0x20;
+const FULL_STOP = 0x2e;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const OPEN_BRACKET = 0x28;
+
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
+const isLetter = (code: number): boolean => isUpper(code) || (code >= 0x61 && code <= 0x7a);
+
+/** The index after the digits from `at` (at most `max` of them), or -1 when there are none. */
+function digitsEnd(text: string, at: number, max: number): number {
+  let end = at;
+  while (end < text.length && end - at < max && isDigit(text.charCodeAt(end))) end++;
+  return end > at ? end : -1;
+}
+
+/**
+ * Whether text from `at` (just after a volume number) reads as the rest of a citation's locator: an issue and
+ * pages ("(2): 215", " (5-6): 491") or pages (": 215").
+ */
+function issueOrPagesFollow(text: string, at: number): boolean {
+  if (text.charCodeAt(at) === SPACE) at++;
+  if (text.charCodeAt(at) === OPEN_BRACKET) {
+    const close = text.indexOf(')', at);
+    if (close === -1 || close - at > 12) return false;
+    at = close + 1;
+  }
+  return text.charCodeAt(at) === COLON;
+}
+
+/**
+ * Whether text from `at` (just after a year) reads as a Vancouver locator: an optional month and day, then
+ * ";" and the volume ("2009;23(2):215", "2020 Feb 14;10(2):19").
+ */
+function vancouverFollows(text: string, at: number): boolean {
+  if (text.charCodeAt(at) === SPACE && isUpper(text.charCodeAt(at + 1))) {
+    at += 2;
+    while (isLetter(text.charCodeAt(at))) at++;
+    if (text.charCodeAt(at) === SPACE && isDigit(text.charCodeAt(at + 1))) {
+      at = digitsEnd(text, at + 1, 2);
+      if (at === -1) return false;
+    }
+  }
+  return text.charCodeAt(at) === SEMICOLON && isDigit(text.charCodeAt(at + 1));
+}
+
+/**
+ * Whether the capitalised occurrence text[start, end) is (part of) the name of a journal in a citation:
+ * "Leukemia 23 (2): 215-24, 2009", "Pediatr Blood Cancer 59 (7): 1234-8", "Leuk Lymphoma 14 (5-6): 491",
+ * "Blood Cancer J. 2020;10(2):19". The journal is a title, not the term: "Blood Cancer" there names a journal.
+ * A title that ends with the term is still the term ("… in multiple myeloma. Blood 96 (6): 2037"): the words
+ * of a journal's name follow the term with a space, never after a full stop.
+ */
+export function isJournalName(text: string, start: number, end: number): boolean {
+  if (!isUpper(text.charCodeAt(start))) return false;
+  let at = end;
+  // Up to three more capitalised words of the name ("Cancer J", "Myeloma Leuk"); a full stop ends it.
+  for (let words = 0; words < MAX_WORDS_AFTER; words++) {
+    if (text.charCodeAt(at) !== SPACE || !isUpper(text.charCodeAt(at + 1))) break;
+    at += 2;
+    while (isLetter(text.charCodeAt(at))) at++;
+  }
+  if (text.charCodeAt(at) === FULL_STOP) at++;
+  if (text.charCodeAt(at) !== SPACE) return false;
+  const numberEnd = digitsEnd(text, at + 1, 4);
+  if (numberEnd === -1) return false;
+  return (
+    issueOrPagesFollow(text, numberEnd) || (numberEnd - at - 1 === 4 && vancouverFollows(text, numberEnd))
+  );
+}
