@@ -1,7 +1,8 @@
+import { isSpaceCode } from './fold-char-code';
+
 /** How many more words a journal's name may have after the term ("Blood Cancer J", "Clin Lymphoma Myeloma Leuk"). */
 const MAX_WORDS_AFTER = 3;
 
-const SPACE = 0x20;
 const FULL_STOP = 0x2e;
 const COLON = 0x3a;
 const SEMICOLON = 0x3b;
@@ -10,6 +11,12 @@ const OPEN_BRACKET = 0x28;
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
 const isLetter = (code: number): boolean => isUpper(code) || (code >= 0x61 && code <= 0x7a);
+
+/** The index after the white space from `at` (line breaks in the page's source count), or `at` when none. */
+function spacesEnd(text: string, at: number): number {
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+  return at;
+}
 
 /** The index after the digits from `at` (at most `max` of them), or -1 when there are none. */
 function digitsEnd(text: string, at: number, max: number): number {
@@ -23,7 +30,7 @@ function digitsEnd(text: string, at: number, max: number): number {
  * pages ("(2): 215", " (5-6): 491") or pages (": 215").
  */
 function issueOrPagesFollow(text: string, at: number): boolean {
-  if (text.charCodeAt(at) === SPACE) at++;
+  at = spacesEnd(text, at);
   if (text.charCodeAt(at) === OPEN_BRACKET) {
     const close = text.indexOf(')', at);
     if (close === -1 || close - at > 12) return false;
@@ -37,13 +44,13 @@ function issueOrPagesFollow(text: string, at: number): boolean {
  * ";" and the volume ("2009;23(2):215", "2020 Feb 14;10(2):19").
  */
 function vancouverFollows(text: string, at: number): boolean {
-  if (text.charCodeAt(at) === SPACE && isUpper(text.charCodeAt(at + 1))) {
-    at += 2;
-    while (isLetter(text.charCodeAt(at))) at++;
-    if (text.charCodeAt(at) === SPACE && isDigit(text.charCodeAt(at + 1))) {
-      at = digitsEnd(text, at + 1, 2);
-      if (at === -1) return false;
-    }
+  let next = spacesEnd(text, at);
+  if (next > at && isUpper(text.charCodeAt(next))) {
+    next++;
+    while (isLetter(text.charCodeAt(next))) next++;
+    const day = spacesEnd(text, next);
+    if (day > next && isDigit(text.charCodeAt(day))) next = digitsEnd(text, day, 2);
+    at = next;
   }
   return text.charCodeAt(at) === SEMICOLON && isDigit(text.charCodeAt(at + 1));
 }
@@ -60,15 +67,17 @@ export function isJournalName(text: string, start: number, end: number): boolean
   let at = end;
   // Up to three more capitalised words of the name ("Cancer J", "Myeloma Leuk"); a full stop ends it.
   for (let words = 0; words < MAX_WORDS_AFTER; words++) {
-    if (text.charCodeAt(at) !== SPACE || !isUpper(text.charCodeAt(at + 1))) break;
-    at += 2;
+    const word = spacesEnd(text, at);
+    if (word === at || !isUpper(text.charCodeAt(word))) break;
+    at = word + 1;
     while (isLetter(text.charCodeAt(at))) at++;
   }
   if (text.charCodeAt(at) === FULL_STOP) at++;
-  if (text.charCodeAt(at) !== SPACE) return false;
-  const numberEnd = digitsEnd(text, at + 1, 4);
+  const number = spacesEnd(text, at);
+  if (number === at) return false;
+  const numberEnd = digitsEnd(text, number, 4);
   if (numberEnd === -1) return false;
   return (
-    issueOrPagesFollow(text, numberEnd) || (numberEnd - at - 1 === 4 && vancouverFollows(text, numberEnd))
+    issueOrPagesFollow(text, numberEnd) || (numberEnd - number === 4 && vancouverFollows(text, numberEnd))
   );
 }

@@ -88,7 +88,7 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it('abstract: the abbreviations it defines are marked (LEN, MM, POM, and BTZ, which the glossary lacks); author initials and dates are not', async () => {
+  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, and BTZ, which the glossary lacks); author initials, dates, a journal's name and a web address are not", async () => {
     const page = await open('pubmed-abstract.html');
     const occurrences = await readOccurrences(page);
     const abbreviations = occurrences.filter((o) => /^[A-Z]{2,4}$/.test(o.text));
@@ -100,6 +100,11 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     expect(byParagraph('results')).toEqual([`POM ${pom}`, `BTZ ${btz}`, `LEN ${len}`]);
     expect(byParagraph('conclusion')).toEqual([`POM ${pom}`, `MM ${mm}`, `LEN ${len}`]);
     expect(occurrences.filter((o) => ['authors', 'cite'].includes(o.in))).toEqual([]);
+    // A reference: its title's terms are marked; the journal ("Leuk Lymphoma") and the address are not.
+    expect(occurrences.filter((o) => o.in === 'reference').map((o) => o.text)).toEqual([
+      'Lenalidomide',
+      'multiple myeloma',
+    ]);
     // "MM/DD/YYYY" in the header line: no mark there.
     expect(await page.evaluate(() => document.querySelector('.meta mark'))).toBeNull();
     await page.close();
