@@ -41,7 +41,7 @@ function issueOrPagesFollow(text: string, at: number): boolean {
 
 /**
  * Whether text from `at` (just after a year) reads as a Vancouver locator: an optional month and day, then
- * ";" and the volume ("2009;23(2):215", "2020 Feb 14;10(2):19").
+ * ";" and the volume ("2009;23(2):215", "2020 Feb 14;10(2):19", PubMed Central's "2020 Feb; 10(2): 19").
  */
 function vancouverFollows(text: string, at: number): boolean {
   let next = spacesEnd(text, at);
@@ -52,7 +52,7 @@ function vancouverFollows(text: string, at: number): boolean {
     if (day > next && isDigit(text.charCodeAt(day))) next = digitsEnd(text, day, 2);
     at = next;
   }
-  return text.charCodeAt(at) === SEMICOLON && isDigit(text.charCodeAt(at + 1));
+  return text.charCodeAt(at) === SEMICOLON && isDigit(text.charCodeAt(spacesEnd(text, at + 1)));
 }
 
 /**

@@ -24,6 +24,7 @@ describe('isJournalName', () => {
     expect(journal('Title. Leukemia. 2009;23(2):215-24.', 'Leukemia')).toBe(true);
     expect(journal('Title. Blood Cancer J. 2020 Feb 14;10(2):19.', 'Blood Cancer')).toBe(true);
     expect(journal('Title. Leuk Lymphoma. 2019 Mar;60(3):1-10.', 'Lymphoma')).toBe(true);
+    expect(journal('Title. Blood Cancer J. 2020 Feb; 10(2): 19.', 'Blood Cancer')).toBe(true);
     // Line breaks of the page's source between the parts.
     expect(journal('Title. Leuk\n  Lymphoma.\n  2023;64(2):101-9.', 'Lymphoma')).toBe(true);
   });
