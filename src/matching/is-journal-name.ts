@@ -60,7 +60,7 @@ function vancouverFollows(text: string, at: number): boolean {
  * "Leukemia 23 (2): 215-24, 2009", "Pediatr Blood Cancer 59 (7): 1234-8", "Leuk Lymphoma 14 (5-6): 491",
  * "Blood Cancer J. 2020;10(2):19". The journal is a title, not the term: "Blood Cancer" there names a journal.
  * A title that ends with the term is still the term ("… in multiple myeloma. Blood 96 (6): 2037"): the words
- * of a journal's name follow the term with a space, never after a full stop.
+ * of a journal's name follow the term with white space, never after a full stop.
  */
 export function isJournalName(text: string, start: number, end: number): boolean {
   if (!isUpper(text.charCodeAt(start))) return false;
