@@ -7,6 +7,11 @@ export interface AbbreviationDefinition {
   shortForm: string;
   /** Entry whose glossary form is the long form, or null when the long form is not in the glossary. */
   entryId: string | null;
+  /**
+   * With entryId null: the long form as the page spells it, its words joined by single spaces ("natural
+   * killer" for NK). It may still be the start of a glossary form the glossary does not see on its own.
+   */
+  longForm?: string;
 }
 
 const SHORT_FORM = /^[\p{L}\p{N}][\p{L}\p{N}'’-]{0,9}(?: [\p{L}\p{N}]{1,4})?$/u;
@@ -64,28 +69,30 @@ export function abbreviates(shortForm: string, longForm: string): boolean {
 }
 
 /**
- * Whether the words right before a bracket are an acronym's long form: one word per letter, each starting
- * with that letter, small filler words allowed ("anti-money laundering" for AML, "North Korea" for NK).
+ * The acronym's long form at the end of the words before a bracket, or null: one word per letter, each
+ * starting with that letter, small filler words allowed ("anti-money laundering" for AML, "North Korea" for
+ * NK). Its words are joined by single spaces.
  */
-function endsWithAcronymLongForm(preceding: string, shortForm: string): boolean {
+function acronymLongFormBefore(preceding: string, shortForm: string): string | null {
   const letters = lettersOf(singular(shortForm));
+  if (letters.length < 2) return null;
   const words = preceding.split(/[\s\u00a0\-\u2010\u2011\u2013]+/).filter(Boolean);
   let w = words.length - 1;
   for (let s = letters.length - 1; s >= 0; s--) {
     while (w >= 0 && FILLER_WORDS.has(words[w]!.toLowerCase()) && words[w]![0]!.toLowerCase() !== letters[s])
       w--;
-    if (w < 0 || words[w]![0]!.toLowerCase() !== letters[s]) return false;
+    if (w < 0 || words[w]![0]!.toLowerCase() !== letters[s]) return null;
     w--;
   }
-  return letters.length >= 2;
+  return words.slice(w + 1).join(' ');
 }
 
 /**
  * Abbreviation definitions in one text (a paragraph's run of text), found with the Schwartz–Hearst pattern:
  * a long form followed by its short form in brackets, or a short form followed by its long form in brackets.
  * A long form that is a glossary match defines the short form as that entry. For short forms the glossary
- * knows (`isKnownShortForm`), an acronym's long form outside the glossary is recorded too (entryId null): on
- * that page the letters mean something else ("anti-money laundering (AML)").
+ * knows (`isKnownShortForm`), an acronym's long form outside the glossary matches is recorded too (entryId
+ * null, with the long form): the letters may mean something else on that page ("anti-money laundering (AML)").
  */
 export function findAbbreviationDefinitions(
   text: string,
@@ -119,8 +126,9 @@ export function findAbbreviationDefinitions(
           continue;
         }
       } else if (isKnownShortForm(shortForm)) {
-        if (endsWithAcronymLongForm(text.slice(Math.max(0, open - 100), open), shortForm)) {
-          definitions.push({ shortForm, entryId: null });
+        const longForm = acronymLongFormBefore(text.slice(Math.max(0, open - 100), open), shortForm);
+        if (longForm !== null) {
+          definitions.push({ shortForm, entryId: null, longForm });
           continue;
         }
       }

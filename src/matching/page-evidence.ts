@@ -41,8 +41,11 @@ export class PageEvidence {
     }
     if (text.indexOf('(') === -1) return changed;
     const known = (shortForm: string) => this.matcher.caseSensitiveFormsSpelled(shortForm).length > 0;
-    for (const { shortForm, entryId } of findAbbreviationDefinitions(text, matches, known)) {
+    for (const definition of findAbbreviationDefinitions(text, matches, known)) {
+      const { shortForm, longForm } = definition;
       const glossaryForms = this.matcher.caseSensitiveFormsSpelled(shortForm);
+      const entryId =
+        definition.entryId ?? (longForm ? this.entryBeginningWith(longForm, glossaryForms) : null);
       const spellings = glossaryForms.length > 0 ? glossaryForms.map((f) => key(f.text)) : [key(shortForm)];
       for (const spelling of spellings) {
         const meanings = this.definitions.get(spelling) ?? new Set();
@@ -57,6 +60,25 @@ export class PageEvidence {
       }
     }
     return changed;
+  }
+
+  /**
+   * The entry, among those of `forms`, one of whose forms begins with the words of `longForm`: "natural killer
+   * (NK) cells" and "chimeric antigen receptor (CAR) T cells" define NK and CAR in the glossary's sense, though
+   * "natural killer" alone is no glossary form. Null when none does ("North Korea (NK)").
+   */
+  private entryBeginningWith(longForm: string, forms: readonly ContentForm[]): string | null {
+    const spelled = normalizeSurfaceForm(longForm, false);
+    // "chimeric antigen receptors (CARs)": the singular of the last word too.
+    const prefixes = [`${spelled} `, ...(spelled.endsWith('s') ? [`${spelled.slice(0, -1)} `] : [])];
+    for (const { entryId } of forms) {
+      for (const form of this.matcher.forms) {
+        if (form.entryId !== entryId || form.caseSensitive) continue;
+        const text = `${normalizeSurfaceForm(form.text, false)} `;
+        if (prefixes.some((prefix) => text.startsWith(prefix))) return entryId;
+      }
+    }
+    return null;
   }
 
   /** Abbreviations this page defines that the glossary does not have, as forms to look for on this page. */

@@ -88,16 +88,30 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, and BTZ, which the glossary lacks); author initials, dates, a journal's name and a web address are not", async () => {
+  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, and BTZ, which the glossary lacks); author initials, dates, a journal's name and a web address are not", async () => {
     const page = await open('pubmed-abstract.html');
     const occurrences = await readOccurrences(page);
     const abbreviations = occurrences.filter((o) => /^[A-Z]{2,4}$/.test(o.text));
     const byParagraph = (id: string) =>
       abbreviations.filter((o) => o.in === id).map((o) => `${o.text} ${o.id}`);
-    const [len, mm, pom, btz] = ['lenalidomide', 'multiple myeloma', 'pomalidomide', 'bortezomib'].map(idOf);
+    const [len, mm, pom, btz, nk] = [
+      'lenalidomide',
+      'multiple myeloma',
+      'pomalidomide',
+      'bortezomib',
+      'natural killer cell',
+    ].map(idOf);
     expect(byParagraph('background')).toEqual([`MM ${mm}`, `LEN ${len}`, `POM ${pom}`, `BTZ ${btz}`]);
     expect(byParagraph('methods')).toEqual([`MM ${mm}`, `LEN ${len}`, `POM ${pom}`, `BTZ ${btz}`]);
-    expect(byParagraph('results')).toEqual([`POM ${pom}`, `BTZ ${btz}`, `LEN ${len}`]);
+    // "natural killer (NK) cells": the long form begins a glossary form ("natural killer cell"), so NK is
+    // defined in the glossary's sense.
+    expect(byParagraph('results')).toEqual([
+      `POM ${pom}`,
+      `BTZ ${btz}`,
+      `LEN ${len}`,
+      `NK ${nk}`,
+      `NK ${nk}`,
+    ]);
     expect(byParagraph('conclusion')).toEqual([`POM ${pom}`, `MM ${mm}`, `LEN ${len}`]);
     expect(occurrences.filter((o) => ['authors', 'cite'].includes(o.in))).toEqual([]);
     // A reference: its title's terms are marked; the journal ("Leuk Lymphoma") and the address are not.

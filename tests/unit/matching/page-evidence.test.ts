@@ -116,6 +116,29 @@ describe('ambiguous abbreviations need the long form or a definition on the page
     expect(only(annotatedOn('lenalidomide (MM) was given. MM'), 'MM')).toEqual([]);
   });
 
+  it('"natural killer (NK) cells": a long form that begins a glossary form defines the abbreviation', () => {
+    expect(
+      only(annotatedOn('Lenalidomide expands natural killer (NK) cells. NK activity rose.'), 'NK'),
+    ).toEqual(['NK → natural-killer-cells', 'NK → natural-killer-cells']);
+    expect(only(annotatedOn('B, T, natural killer (NK), and dendritic cells'), 'NK')).toEqual([
+      'NK → natural-killer-cells',
+    ]);
+  });
+
+  it('"chimeric antigen receptors (CARs)": the plural of such a long form counts too', () => {
+    expect(annotatedOn('Chimeric antigen receptors (CARs) on T cells. The CAR binds.')).toEqual([
+      'CARs → car-t-cell-therapy',
+      'T cells → t-cells',
+      'CAR → car-t-cell-therapy',
+    ]);
+  });
+
+  it('a long form that only shares its first words with a glossary form defines nothing', () => {
+    expect(only(annotatedOn('natural killing (NK) assays. NK values.'), 'NK')).toEqual([]);
+    // Whole words: "natural kill" is not the start of "natural killer cell".
+    expect(only(annotatedOn('natural kill (NK) scores. NK values.'), 'NK')).toEqual([]);
+  });
+
   it('the plural of a defined abbreviation counts: "immunomodulatory drugs (IMiDs)"', () => {
     expect(only(annotatedOn('immunomodulatory drugs (IMiDs)'), 'IMiDs')).toEqual([
       'IMiDs → immunomodulatory-drugs',

@@ -24,6 +24,7 @@ const ENTRIES: Record<string, FormSpec[]> = {
   metastasis: ['metastasis'],
   'car-t-cell-therapy': [
     'CAR T-cell therapy',
+    { text: 'chimeric antigen receptor T-cell therapy', kind: 'synonym' },
     { text: 'CAR T', kind: 'abbreviation' },
     { text: 'CAR', kind: 'abbreviation', ambiguous: true },
   ],
