@@ -5,6 +5,7 @@ import {
   type TermMatch,
   type TermMatcher,
 } from '../matching/build-term-matcher';
+import { mayDefineAbbreviations } from '../matching/find-abbreviation-definitions';
 import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
@@ -476,7 +477,7 @@ export class AnnotationEngine {
       allSoft.push(soft);
       let matches = matcher.findMatches(text, scratch, soft);
       if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text, undefined, soft));
-      if (matches.length === 0 && text.indexOf('(') === -1) return;
+      if (matches.length === 0 && !mayDefineAbbreviations(text)) return;
       if (evidence.record(text, matches)) evidenceChanged = true;
       if (matches.length === 0) return;
       runs.push(collector.run());

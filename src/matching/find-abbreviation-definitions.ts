@@ -68,6 +68,16 @@ export function abbreviates(shortForm: string, longForm: string): boolean {
   });
 }
 
+// Marks that may open a word of a long form: a heading's link ("[Chimeric antigen receptor (CAR)…]"), a quote.
+const OPENING_MARKS = new Set(['(', '[', '{', '"', "'", '\u201c', '\u2018', '\u00ab', '\u201e']);
+
+/** `word` without the brackets and quotes that open it ("[Chimeric" → "Chimeric"). */
+function withoutOpeningMarks(word: string): string {
+  let i = 0;
+  while (i < word.length && OPENING_MARKS.has(word[i]!)) i++;
+  return i === 0 ? word : word.slice(i);
+}
+
 /**
  * The acronym's long form at the end of the words before a bracket, or null: one word per letter, each
  * starting with that letter, small filler words allowed ("anti-money laundering" for AML, "North Korea" for
@@ -76,7 +86,10 @@ export function abbreviates(shortForm: string, longForm: string): boolean {
 function acronymLongFormBefore(preceding: string, shortForm: string): string | null {
   const letters = lettersOf(singular(shortForm));
   if (letters.length < 2) return null;
-  const words = preceding.split(/[\s\u00a0\-\u2010\u2011\u2013]+/).filter(Boolean);
+  const words = preceding
+    .split(/[\s\u00a0\-\u2010\u2011\u2013]+/)
+    .map(withoutOpeningMarks)
+    .filter(Boolean);
   let w = words.length - 1;
   for (let s = letters.length - 1; s >= 0; s--) {
     while (w >= 0 && FILLER_WORDS.has(words[w]!.toLowerCase()) && words[w]![0]!.toLowerCase() !== letters[s])
@@ -85,6 +98,11 @@ function acronymLongFormBefore(preceding: string, shortForm: string): string | n
     w--;
   }
   return words.slice(w + 1).join(' ');
+}
+
+/** Whether `text` has a bracket, where an abbreviation could be defined: most texts have none. */
+export function mayDefineAbbreviations(text: string): boolean {
+  return text.indexOf('(') !== -1 || text.indexOf('[') !== -1;
 }
 
 /**
@@ -101,9 +119,16 @@ export function findAbbreviationDefinitions(
 ): AbbreviationDefinition[] {
   const definitions: AbbreviationDefinition[] = [];
   let m = 0;
-  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
-    const close = text.indexOf(')', open + 1);
-    if (close === -1) break;
+  // Round brackets, and square ones: nested in round ones they stand for them ("(or natural killer [NK] cells)").
+  let round = text.indexOf('(');
+  let square = text.indexOf('[');
+  while (round !== -1 || square !== -1) {
+    const isRound = square === -1 || (round !== -1 && round < square);
+    const open = isRound ? round : square;
+    const close = text.indexOf(isRound ? ')' : ']', open + 1);
+    if (isRound) round = close === -1 ? -1 : text.indexOf('(', open + 1);
+    else square = close === -1 ? -1 : text.indexOf('[', open + 1);
+    if (close === -1) continue;
     if (close - open > 60 || close - open < 3) continue;
     while (m < matches.length && matches[m]!.end <= open) m++;
     const before = m > 0 ? matches[m - 1]! : null;

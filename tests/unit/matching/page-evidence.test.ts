@@ -133,6 +133,24 @@ describe('ambiguous abbreviations need the long form or a definition on the page
     ]);
   });
 
+  it('square brackets nested in round ones define too: "(B, T or natural killer [NK] cells)"', () => {
+    expect(
+      only(annotatedOn('Lineages (B, T or natural killer [NK] cells) differ. NK counts rose.'), 'NK'),
+    ).toEqual(['NK → natural-killer-cells', 'NK → natural-killer-cells']);
+    expect(only(annotatedOn('In multiple myeloma [MM], MM relapses.'), 'MM')).toHaveLength(2);
+  });
+
+  it('a long form opened by a bracket or a quote: "[Chimeric antigen receptor (CAR) T-cell therapy](…)"', () => {
+    expect(only(annotatedOn('3. [Chimeric antigen receptor (CAR) T-cell therapy](#car)'), 'CAR')).toEqual([
+      'CAR → car-t-cell-therapy',
+    ]);
+    expect(only(annotatedOn('“Natural killer (NK) cells”'), 'NK')).toEqual(['NK → natural-killer-cells']);
+  });
+
+  it('numbers and names in square brackets define nothing: "[25]", "Smith [MM]"', () => {
+    expect(only(annotatedOn('Results [25] held (see [3]); Smith [MM] said so. MM'), 'MM')).toEqual([]);
+  });
+
   it('a long form that only shares its first words with a glossary form defines nothing', () => {
     expect(only(annotatedOn('natural killing (NK) assays. NK values.'), 'NK')).toEqual([]);
     // Whole words: "natural kill" is not the start of "natural killer cell".
