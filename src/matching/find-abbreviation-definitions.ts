@@ -26,6 +26,8 @@ const FILLER_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 
 
 const SEMICOLON = 0x3b;
 const COMMA = 0x2c;
+const EQUALS = 0x3d;
+const FULL_STOP = 0x2e;
 
 /** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
 function isShortFormShape(text: string): boolean {
@@ -175,5 +177,83 @@ export function findAbbreviationDefinitions(
       }
     }
   }
+  // A listed definition names a glossary form or a known short form: a text without matches has none.
+  if (matches.length > 0) findListedDefinitions(text, matches, isKnownShortForm, definitions);
   return definitions;
+}
+
+const LIST_MIN_PAIRS = 3;
+
+/** Where a list headed "Abbreviations:" ("Abbreviations used:", "ABBREVIATIONS:") begins, after its colon; or -1. */
+function afterListHeading(text: string): number {
+  // Colons are few in prose: look behind each for the heading's word.
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    if (
+      text
+        .slice(Math.max(0, colon - 32), colon)
+        .toLowerCase()
+        .includes('abbreviation')
+    )
+      return colon + 1;
+  }
+  return -1;
+}
+
+/**
+ * Definitions given as pairs, as legends and PubMed Central's articles give them: "CAR = chimeric antigen
+ * receptor; CNS = central nervous system" anywhere, and "AE, adverse event; LEN, lenalidomide" in a list (three
+ * pairs or more, or after "Abbreviations:"), where a lone "In MM, multiple lesions…" is prose. Each pair's
+ * letters must abbreviate its long form.
+ */
+function findListedDefinitions(
+  text: string,
+  matches: readonly TermMatch[],
+  isKnownShortForm: (shortForm: string) => boolean,
+  definitions: AbbreviationDefinition[],
+): void {
+  // "Abbreviations: …" (also after other notes, as in a table's footnote): the list starts after the colon.
+  const listStart = afterListHeading(text);
+  const listed = listStart !== -1;
+  if (!listed && text.indexOf(';') === -1 && text.indexOf('=') === -1) return;
+  const pairs: { shortForm: string; from: number; to: number; byComma: boolean }[] = [];
+  let commaPairs = 0;
+  for (let start = listed ? listStart : 0; start < text.length;) {
+    let end = text.indexOf(';', start);
+    if (end === -1) end = text.length;
+    let from = start;
+    start = end + 1;
+    while (from < end && isSpaceCode(text.charCodeAt(from))) from++;
+    let sep = from;
+    while (sep < end && sep - from <= 14 && text.charCodeAt(sep) !== COMMA && text.charCodeAt(sep) !== EQUALS)
+      sep++;
+    if (sep === end || sep - from > 14) continue;
+    const shortForm = text.slice(from, sep).trim();
+    if (!isShortFormShape(shortForm)) continue;
+    // The last pair of a legend ends its sentence: "…; NHL = non-Hodgkin lymphoma. Other text".
+    let to = sep + 1;
+    while (
+      to < end &&
+      !(text.charCodeAt(to) === FULL_STOP && (to + 1 === end || isSpaceCode(text.charCodeAt(to + 1))))
+    )
+      to++;
+    while (to > sep && isSpaceCode(text.charCodeAt(to - 1))) to--;
+    let longFrom = sep + 1;
+    while (longFrom < to && isSpaceCode(text.charCodeAt(longFrom))) longFrom++;
+    if (to - longFrom < 3 || to - longFrom > 100) continue;
+    if (!abbreviates(shortForm, text.slice(longFrom, to))) continue;
+    const byComma = text.charCodeAt(sep) === COMMA;
+    if (byComma) commaPairs++;
+    pairs.push({ shortForm, from: longFrom, to, byComma });
+  }
+  let m = 0;
+  for (const { shortForm, from, to, byComma } of pairs) {
+    if (byComma && !listed && commaPairs < LIST_MIN_PAIRS) continue;
+    while (m < matches.length && matches[m]!.start < from) m++;
+    const match = m < matches.length ? matches[m]! : null;
+    if (match && match.start === from && match.end === to) {
+      definitions.push({ shortForm, entryId: match.form.entryId });
+    } else if (isKnownShortForm(shortForm)) {
+      definitions.push({ shortForm, entryId: null, longForm: text.slice(from, to) });
+    }
+  }
 }

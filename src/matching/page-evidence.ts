@@ -39,7 +39,7 @@ export class PageEvidence {
       this.longForms.add(entryId);
       if (this.refused.has(entryId)) changed = true;
     }
-    if (!mayDefineAbbreviations(text)) return changed;
+    if (matches.length === 0 && !mayDefineAbbreviations(text)) return changed;
     const known = (shortForm: string) => this.matcher.caseSensitiveFormsSpelled(shortForm).length > 0;
     for (const definition of findAbbreviationDefinitions(text, matches, known)) {
       const { shortForm, longForm } = definition;

@@ -88,18 +88,19 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, and BTZ, which the glossary lacks); author initials, dates, a journal's name and a web address are not", async () => {
+  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, and BTZ and DEX, which the glossary lacks, in brackets or a list); author initials, dates, a journal's name and a web address are not", async () => {
     const page = await open('pubmed-abstract.html');
     const occurrences = await readOccurrences(page);
     const abbreviations = occurrences.filter((o) => /^[A-Z]{2,4}$/.test(o.text));
     const byParagraph = (id: string) =>
       abbreviations.filter((o) => o.in === id).map((o) => `${o.text} ${o.id}`);
-    const [len, mm, pom, btz, nk] = [
+    const [len, mm, pom, btz, nk, dex] = [
       'lenalidomide',
       'multiple myeloma',
       'pomalidomide',
       'bortezomib',
       'natural killer cell',
+      'dexamethasone',
     ].map(idOf);
     expect(byParagraph('background')).toEqual([`MM ${mm}`, `LEN ${len}`, `POM ${pom}`, `BTZ ${btz}`]);
     expect(byParagraph('methods')).toEqual([`MM ${mm}`, `LEN ${len}`, `POM ${pom}`, `BTZ ${btz}`]);
@@ -112,7 +113,9 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
       `NK ${nk}`,
       `NK ${nk}`,
     ]);
-    expect(byParagraph('conclusion')).toEqual([`POM ${pom}`, `MM ${mm}`, `LEN ${len}`]);
+    // DEX is defined only by the list of abbreviations at the end.
+    expect(byParagraph('conclusion')).toEqual([`POM ${pom}`, `MM ${mm}`, `LEN ${len}`, `DEX ${dex}`]);
+    expect(byParagraph('abbreviations')).toEqual([`BTZ ${btz}`, `DEX ${dex}`]);
     expect(occurrences.filter((o) => ['authors', 'cite'].includes(o.in))).toEqual([]);
     // A reference: its title's terms are marked; the journal ("Leuk Lymphoma") and the address are not.
     expect(occurrences.filter((o) => o.in === 'reference').map((o) => o.text)).toEqual([

@@ -164,6 +164,57 @@ describe('ambiguous abbreviations need the long form or a definition on the page
   });
 });
 
+describe('abbreviations defined in pairs: lists and legends', () => {
+  it('an abbreviations list: "Abbreviations: AE, adverse event; POM, pomalidomide."', () => {
+    expect(
+      only(annotatedOn('Abbreviations: AE, adverse event; POM, pomalidomide.', 'POM was given.'), 'POM'),
+    ).toEqual(['POM → pomalidomide', 'POM → pomalidomide']);
+  });
+
+  it('a list after other notes, and a list of one pair: "Data are n (%). ABBREVIATIONS: POM, pomalidomide."', () => {
+    expect(
+      only(annotatedOn('Data are n (%). ABBREVIATIONS: POM, pomalidomide.', 'POM was given.'), 'POM'),
+    ).toHaveLength(2);
+  });
+
+  it('three pairs or more are a list without the heading', () => {
+    expect(
+      only(
+        annotatedOn('AE, adverse event; POM, pomalidomide; CR, complete response', 'POM was given.'),
+        'POM',
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('one pair with a comma is prose: "POM, pomalidomide and others"', () => {
+    expect(only(annotatedOn('POM, pomalidomide and others were given.', 'POM was given.'), 'POM')).toEqual(
+      [],
+    );
+  });
+
+  it('"=" pairs anywhere, as in a legend: "CAR = chimeric antigen receptor; CNS = central nervous system"', () => {
+    expect(
+      only(
+        annotatedOn('CAR = chimeric antigen receptor; CNS = central nervous system.', 'The CAR binds.'),
+        'CAR',
+      ),
+    ).toEqual(['CAR → car-t-cell-therapy', 'CAR → car-t-cell-therapy']);
+  });
+
+  it('a listed meaning outside the glossary rules the letters out: "AML = anti-money laundering"', () => {
+    expect(
+      only(annotatedOn('AML = anti-money laundering; KYC = know your customer.', 'AML rules.'), 'AML'),
+    ).toEqual([]);
+  });
+
+  it('figures are no definitions: "HR = 0.75; MM = 4.5 mm"', () => {
+    // Read as a definition, "MM = 4.5 mm" would rule MM out on this page.
+    expect(
+      only(annotatedOn('HR = 0.75; MM = 4.5 mm; n = 40.', 'In multiple myeloma, MM relapses.'), 'MM'),
+    ).toHaveLength(2);
+  });
+});
+
 describe('definitions in text with letters beyond ASCII', () => {
   it('"Für die Ärzte: LEN (lenalidomide)": a short form before the bracket, after accented words', () => {
     expect(
