@@ -5,7 +5,6 @@ import {
   type TermMatch,
   type TermMatcher,
 } from '../matching/build-term-matcher';
-import { mayDefineAbbreviations } from '../matching/find-abbreviation-definitions';
 import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
@@ -477,9 +476,9 @@ export class AnnotationEngine {
       allSoft.push(soft);
       let matches = matcher.findMatches(text, scratch, soft);
       if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text, undefined, soft));
-      if (matches.length === 0 && !mayDefineAbbreviations(text)) return;
-      if (evidence.record(text, matches)) evidenceChanged = true;
+      // A text without matches defines nothing: every definition names a glossary form or a known short form.
       if (matches.length === 0) return;
+      if (evidence.record(text, matches)) evidenceChanged = true;
       runs.push(collector.run());
       found.push(matches === scratch ? scratch.slice() : matches);
       runOrder.push(allTexts.length - 1);

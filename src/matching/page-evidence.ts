@@ -1,7 +1,7 @@
 import type { ContentForm } from '../glossary/compiled-glossary';
 import type { TermMatch, TermMatcher } from './build-term-matcher';
 import { classifyAbbreviationContext } from './classify-abbreviation-context';
-import { findAbbreviationDefinitions, mayDefineAbbreviations } from './find-abbreviation-definitions';
+import { findAbbreviationDefinitions } from './find-abbreviation-definitions';
 import { isInWebAddress } from './is-in-web-address';
 import { isJournalName } from './is-journal-name';
 import { normalizeSurfaceForm } from './normalize-surface-form';
@@ -39,7 +39,7 @@ export class PageEvidence {
       this.longForms.add(entryId);
       if (this.refused.has(entryId)) changed = true;
     }
-    if (matches.length === 0 && !mayDefineAbbreviations(text)) return changed;
+    if (matches.length === 0) return changed;
     const known = (shortForm: string) => this.matcher.caseSensitiveFormsSpelled(shortForm).length > 0;
     for (const definition of findAbbreviationDefinitions(text, matches, known)) {
       const { shortForm, longForm } = definition;

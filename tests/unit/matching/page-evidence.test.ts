@@ -171,9 +171,15 @@ describe('abbreviations defined in pairs: lists and legends', () => {
     ).toEqual(['POM → pomalidomide', 'POM → pomalidomide']);
   });
 
-  it('a list after other notes, and a list of one pair: "Data are n (%). ABBREVIATIONS: POM, pomalidomide."', () => {
+  it('a list after other notes: "Data are n (%). ABBREVIATIONS: POM, pomalidomide; CR, complete response."', () => {
     expect(
-      only(annotatedOn('Data are n (%). ABBREVIATIONS: POM, pomalidomide.', 'POM was given.'), 'POM'),
+      only(
+        annotatedOn(
+          'Data are n (%). ABBREVIATIONS: POM, pomalidomide; CR, complete response.',
+          'POM was given.',
+        ),
+        'POM',
+      ),
     ).toHaveLength(2);
   });
 
