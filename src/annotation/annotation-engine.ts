@@ -5,6 +5,7 @@ import {
   type TermMatch,
   type TermMatcher,
 } from '../matching/build-term-matcher';
+import { joinAcrossShortForm } from '../matching/join-across-short-form';
 import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
@@ -480,6 +481,8 @@ export class AnnotationEngine {
       if (matches.length === 0) return;
       if (evidence.record(text, matches)) evidenceChanged = true;
       runs.push(collector.run());
+      // After the evidence: "chimeric antigen receptor (CAR)" defines CAR whether or not a term goes on after it.
+      matches = joinAcrossShortForm(text, matches, matcher);
       found.push(matches === scratch ? scratch.slice() : matches);
       runOrder.push(allTexts.length - 1);
     };

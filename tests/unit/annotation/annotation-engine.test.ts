@@ -110,6 +110,23 @@ describe('marks', () => {
 });
 
 describe("a page's own abbreviations", () => {
+  it('marks a term written around its bracketed abbreviation as one occurrence, and the abbreviation after it', async () => {
+    setBody(
+      '<h2>Chimeric antigen receptor (<abbr>CAR</abbr>) T-cell therapy</h2>' +
+        '<p>CAR T cells are made for each patient; CAR stands for a receptor.</p>',
+    );
+    const before = document.body.textContent;
+    await annotate();
+    expect(occurrences()).toEqual([
+      'Chimeric antigen receptor (CAR) T-cell therapy → car-t-cell-therapy',
+      'CAR T → car-t-cell-therapy',
+      'CAR → car-t-cell-therapy',
+    ]);
+    const heading = document.querySelector('h2')!;
+    expect(heading.querySelectorAll(OCCURRENCE_SELECTOR)).toHaveLength(1);
+    expect(document.body.textContent).toBe(before);
+  });
+
   it('are annotated wherever they stand: alone, beside other terms, in nested blocks, before a citation mark', async () => {
     setBody(
       '<p>Only POM here.</p><p>Pomalidomide (POM) is an IMiD.</p>' +
