@@ -8,6 +8,7 @@ import {
 import { joinAcrossShortForm } from '../matching/join-across-short-form';
 import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
+import { abbrTitleDefinitions } from './abbr-title-definitions';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
 import { composedTreeBefore, composedTreeParent } from './composed-tree';
 import { DeferredWraps, nearRange, type FoundRun, type NearMargins, type PendingRun } from './deferred-wraps';
@@ -487,10 +488,18 @@ export class AnnotationEngine {
       runOrder.push(allTexts.length - 1);
     };
     const onShadowRoot = (shadowRoot: ShadowRoot) => this.adoptShadowRoot(shadowRoot);
+    const abbrs: Element[] = [];
+    const onAbbreviation = (abbr: Element) => abbrs.push(abbr);
     for (const root of roots) {
-      const collector = new TextRunCollector(root, onText, onShadowRoot);
+      const collector = new TextRunCollector(root, onText, onShadowRoot, onAbbreviation);
       while (!collector.step(slices.sliceStart + this.sliceMs, now)) await checkpoint();
       if (collector.lostPlace) this.pendingRoots.add(root);
+    }
+
+    // HTML's own definitions, <abbr title="multiple myeloma">MM</abbr>, met on the walk.
+    for (const text of abbrTitleDefinitions(abbrs)) {
+      const matches = matcher.findMatches(text);
+      if (matches.length > 0 && evidence.record(text, matches)) evidenceChanged = true;
     }
 
     // The text defines abbreviations the glossary lacks ("pomalidomide (POM)"): find them in the text read

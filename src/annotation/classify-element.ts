@@ -6,9 +6,10 @@ import { ENTRY_ID_ATTRIBUTE, EXTENSION_UI_ATTRIBUTE } from './mark-selectors';
  * - `skip`: never look inside (code, forms, editable areas, scripts, the extension's UI…); it also ends a run;
  * - `inline`: its text continues the surrounding run ("multiple <b>myeloma</b>" is one run);
  * - `block`: its text is a run of its own, never joined with text outside it;
- * - `annotation`: one of our marks; its text is part of the run but already annotated.
+ * - `annotation`: one of our marks; its text is part of the run but already annotated;
+ * - `abbreviation`: an `<abbr title>`, inline, whose title may define its text ("multiple myeloma" for MM).
  */
-export type ElementRole = 'skip' | 'inline' | 'block' | 'annotation';
+export type ElementRole = 'skip' | 'inline' | 'block' | 'annotation' | 'abbreviation';
 
 const SKIPPED = new Set([
   'script',
@@ -111,6 +112,7 @@ export function classifyElement(element: Element): ElementRole {
   if (!element.hasAttributes()) return role;
   if (element.hasAttribute('contenteditable') && isEditable(element)) return 'skip';
   if (role === 'inline') {
+    if (name === 'abbr') return element.hasAttribute('title') ? 'abbreviation' : role;
     if (name !== 'mark') return role;
     if (element.hasAttribute(ENTRY_ID_ATTRIBUTE)) return 'annotation';
     // Another highlighter's marks (mark.js-based): leave them as they are.

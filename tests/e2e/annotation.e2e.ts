@@ -88,22 +88,31 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, and BTZ and DEX, which the glossary lacks, in brackets or a list); author initials, dates, a journal's name and a web address are not", async () => {
+  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, MCL in an <abbr title>, and BTZ and DEX, which the glossary lacks, in brackets or a list); author initials, dates, a journal's name and a web address are not", async () => {
     const page = await open('pubmed-abstract.html');
     const occurrences = await readOccurrences(page);
     const abbreviations = occurrences.filter((o) => /^[A-Z]{2,4}$/.test(o.text));
     const byParagraph = (id: string) =>
       abbreviations.filter((o) => o.in === id).map((o) => `${o.text} ${o.id}`);
-    const [len, mm, pom, btz, nk, dex] = [
+    const [len, mm, pom, btz, nk, dex, mcl] = [
       'lenalidomide',
       'multiple myeloma',
       'pomalidomide',
       'bortezomib',
       'natural killer cell',
       'dexamethasone',
+      'mantle cell lymphoma',
     ].map(idOf);
     expect(byParagraph('background')).toEqual([`MM ${mm}`, `LEN ${len}`, `POM ${pom}`, `BTZ ${btz}`]);
-    expect(byParagraph('methods')).toEqual([`MM ${mm}`, `LEN ${len}`, `POM ${pom}`, `BTZ ${btz}`]);
+    // MCL is defined by HTML's own <abbr title="mantle cell lymphoma">, and only there.
+    expect(byParagraph('methods')).toEqual([
+      `MM ${mm}`,
+      `LEN ${len}`,
+      `POM ${pom}`,
+      `BTZ ${btz}`,
+      `MCL ${mcl}`,
+      `MCL ${mcl}`,
+    ]);
     // "natural killer (NK) cells": the long form begins a glossary form ("natural killer cell"), so NK is
     // defined in the glossary's sense; the words around the brackets are one occurrence of that term.
     expect(byParagraph('results')).toEqual([`POM ${pom}`, `BTZ ${btz}`, `LEN ${len}`, `NK ${nk}`]);

@@ -148,6 +148,32 @@ describe("a page's own abbreviations", () => {
   });
 });
 
+describe('<abbr title> definitions', () => {
+  it("define an ambiguous abbreviation in the glossary's sense, or in another that rules it out", async () => {
+    setBody(
+      '<p>Treatment of <abbr title="multiple myeloma">MM</abbr> with lenalidomide; MM returns.</p>' +
+        '<p>Natural killer cells rose.</p><p>Talks with <abbr title="North Korea">NK</abbr> stalled; NK left.</p>',
+    );
+    await annotate();
+    expect(occurrences()).toEqual([
+      'MM → multiple-myeloma',
+      'lenalidomide → lenalidomide',
+      'MM → multiple-myeloma',
+      'Natural killer cells → natural-killer-cells',
+    ]);
+  });
+
+  it('add an abbreviation the glossary lacks, on that page', async () => {
+    setBody('<p>Of the IMiDs, <abbr title="pomalidomide">POM</abbr> came last.</p><p>POM again.</p>');
+    await annotate();
+    expect(occurrences()).toEqual([
+      'IMiDs → immunomodulatory-drugs',
+      'POM → pomalidomide',
+      'POM → pomalidomide',
+    ]);
+  });
+});
+
 describe('never inside', () => {
   it.each([
     ['script', '<script>var x = "myeloma";</script>'],

@@ -48,6 +48,20 @@ describe('runs', () => {
     expect(runs[0]!.nodes.map((node) => node.data)).toEqual(['CAR', ' T and multiple ', 'myeloma']);
   });
 
+  it('go on through an <abbr title>, which the walk reports for its definition', () => {
+    const abbrs: string[] = [];
+    const runs: string[] = [];
+    const root = paragraph('Of <abbr title="multiple myeloma">MM</abbr> and <abbr>NK</abbr> cells');
+    new TextRunCollector(
+      root,
+      (text) => runs.push(text),
+      undefined,
+      (abbr) => abbrs.push(`${abbr.textContent} = ${abbr.getAttribute('title')}`),
+    ).step(Infinity, () => 0);
+    expect(runs).toEqual(['Of MM and NK cells']);
+    expect(abbrs).toEqual(['MM = multiple myeloma']);
+  });
+
   it('leave out white space between blocks, however it is spelled', () => {
     const root = document.createElement('div');
     root.append(paragraph('myeloma'), '\n\u00a0\u2003\t', paragraph('angiogenesis'));
