@@ -28,6 +28,7 @@ const SEMICOLON = 0x3b;
 const COMMA = 0x2c;
 const EQUALS = 0x3d;
 const FULL_STOP = 0x2e;
+const COLON = 0x3a;
 
 /** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
 function isShortFormShape(text: string): boolean {
@@ -188,7 +189,9 @@ export function findAbbreviationDefinitions(
 
 const LIST_MIN_PAIRS = 3;
 // At the start of the text or after ";" or ":", a short form with a capital letter, then "," or "=".
-const MAYBE_PAIR = /(?:^|[;:])\s*[a-z0-9\u00df-\u00ff'-]*[A-Z\u00c0-\u00de][\w\u00c0-\u024f' -]{0,11}[,=]/;
+// Or, for a legend's "=", after a sentence: "Values are medians. CAR = chimeric antigen receptor".
+const MAYBE_PAIR =
+  /(?:^|[;:])\s*[a-z0-9\u00df-\u00ff'-]*[A-Z\u00c0-\u00de][\w\u00c0-\u024f' -]{0,11}[,=]|\.\s+[a-z0-9\u00df-\u00ff'-]*[A-Z\u00c0-\u00de][\w\u00c0-\u024f' -]{0,11}=/;
 
 /** Where a list headed "Abbreviations:" ("Abbreviations used:", "ABBREVIATIONS:") begins, after its colon; or -1. */
 function afterListHeading(text: string): number {
@@ -197,6 +200,22 @@ function afterListHeading(text: string): number {
   if (at === -1) return -1;
   const colon = text.indexOf(':', at);
   return colon !== -1 && colon - at <= 32 ? colon + 1 : -1;
+}
+
+/**
+ * Where the short form of a legend pair starts when a sentence comes before it in the same piece ("Values are
+ * medians. CAR = chimeric antigen receptor", "Note: CAR = …"): after the last full stop or colon before `sep`
+ * (the "="), within a short form's reach. -1 when there is none.
+ */
+function legendStartBefore(text: string, from: number, sep: number): number {
+  for (let at = sep - 1; at > from && sep - at <= 15; at--) {
+    const code = text.charCodeAt(at - 1);
+    if ((code === FULL_STOP || code === COLON) && isSpaceCode(text.charCodeAt(at))) {
+      while (at < sep && isSpaceCode(text.charCodeAt(at))) at++;
+      return at;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -230,9 +249,17 @@ function findListedDefinitions(
     let sep = from;
     while (sep < end && sep - from <= 14 && text.charCodeAt(sep) !== COMMA && text.charCodeAt(sep) !== EQUALS)
       sep++;
-    if (sep === end || sep - from > 14) continue;
-    const shortForm = text.slice(from, sep).trim();
-    if (!isShortFormShape(shortForm)) continue;
+    if (sep === end || sep - from > 14) sep = -1;
+    let shortForm = sep === -1 ? '' : text.slice(from, sep).trim();
+    // A table's note may put a legend after a sentence: "Values are medians. CAR = chimeric antigen receptor".
+    if (sep === -1 || !isShortFormShape(shortForm)) {
+      if (sep === -1 || text.charCodeAt(sep) !== EQUALS) sep = text.indexOf('=', from);
+      if (sep === -1 || sep >= end) continue;
+      from = legendStartBefore(text, from, sep);
+      if (from === -1) continue;
+      shortForm = text.slice(from, sep).trim();
+      if (!isShortFormShape(shortForm)) continue;
+    }
     // The last pair of a legend ends its sentence: "…; NHL = non-Hodgkin lymphoma. Other text".
     let to = sep + 1;
     while (

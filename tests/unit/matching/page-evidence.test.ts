@@ -207,6 +207,27 @@ describe('abbreviations defined in pairs: lists and legends', () => {
     ).toEqual(['CAR → car-t-cell-therapy', 'CAR → car-t-cell-therapy']);
   });
 
+  it('a legend after a sentence in the same note: "Values are medians. CAR = chimeric antigen receptor."', () => {
+    expect(
+      only(
+        annotatedOn('Values are medians (range). CAR = chimeric antigen receptor.', 'The CAR binds.'),
+        'CAR',
+      ),
+    ).toEqual(['CAR → car-t-cell-therapy', 'CAR → car-t-cell-therapy']);
+    expect(
+      only(annotatedOn('Note: CAR = chimeric antigen receptor; n = 40.', 'The CAR binds.'), 'CAR'),
+    ).toHaveLength(2);
+  });
+
+  it('a sentence before "=" is no short form: "The model. Its CAR = the cost"', () => {
+    expect(
+      only(annotatedOn('Hire purchase. Your CAR = chimeric antigen receptor.', 'The CAR binds.'), 'CAR'),
+    ).toEqual([]);
+    expect(only(annotatedOn('It was set. AML = anti-money laundering.', 'AML rules apply.'), 'AML')).toEqual(
+      [],
+    );
+  });
+
   it('a listed meaning outside the glossary rules the letters out: "AML = anti-money laundering"', () => {
     expect(
       only(annotatedOn('AML = anti-money laundering; KYC = know your customer.', 'AML rules.'), 'AML'),
