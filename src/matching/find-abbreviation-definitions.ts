@@ -267,6 +267,16 @@ function findListedDefinitions(
       !(text.charCodeAt(to) === FULL_STOP && (to + 1 === end || isSpaceCode(text.charCodeAt(to + 1))))
     )
       to++;
+    // Legends may separate their pairs with commas: "CAR = chimeric antigen receptor, NHL = non-Hodgkin
+    // lymphoma". Read whole, the first long form would run into the next pair and rule CAR out as a meaning
+    // outside the glossary.
+    const nextEquals = text.charCodeAt(sep) === EQUALS ? text.indexOf('=', sep + 1) : -1;
+    if (nextEquals !== -1 && nextEquals < to) {
+      const comma = text.lastIndexOf(',', nextEquals);
+      if (comma <= sep) continue;
+      to = comma;
+      start = comma + 1;
+    }
     while (to > sep && isSpaceCode(text.charCodeAt(to - 1))) to--;
     let longFrom = sep + 1;
     while (longFrom < to && isSpaceCode(text.charCodeAt(longFrom))) longFrom++;

@@ -228,6 +228,18 @@ describe('abbreviations defined in pairs: lists and legends', () => {
     );
   });
 
+  it('a legend whose pairs are separated by commas: "CAR = chimeric antigen receptor, NHL = non-Hodgkin lymphoma"', () => {
+    // Read whole, CAR's long form ran into the next pair, a meaning outside the glossary that ruled CAR out.
+    const legend = 'Abbreviations: CAR = chimeric antigen receptor, NHL = non-Hodgkin lymphoma.';
+    expect(only(annotatedOn(legend, 'The CAR binds.'), 'CAR')).toEqual([
+      'CAR → car-t-cell-therapy',
+      'CAR → car-t-cell-therapy',
+    ]);
+    expect(
+      only(annotatedOn('AML = anti-money laundering, KYC = know your customer.', 'AML rules.'), 'AML'),
+    ).toEqual([]);
+  });
+
   it('a listed meaning outside the glossary rules the letters out: "AML = anti-money laundering"', () => {
     expect(
       only(annotatedOn('AML = anti-money laundering; KYC = know your customer.', 'AML rules.'), 'AML'),
