@@ -1,5 +1,5 @@
 import type { TermMatch } from './build-term-matcher';
-import { isBlankBetween, isSpaceCode, needsUnicodeClasses } from './fold-char-code';
+import { isBlankBetween, isSpaceCode, isWordCharCode, needsUnicodeClasses } from './fold-char-code';
 
 /** A page defining an abbreviation: "lenalidomide (LEN)", "LEN (lenalidomide)", "anti-money laundering (AML)". */
 export interface AbbreviationDefinition {
@@ -15,12 +15,10 @@ export interface AbbreviationDefinition {
 }
 
 const SHORT_FORM = /^[\p{L}\p{N}][\p{L}\p{N}'’-]{0,9}(?: [\p{L}\p{N}]{1,4})?$/u;
-const SHORT_FORM_BEFORE_BRACKET = /(?:^|[^\p{L}\p{N}'’-])([\p{L}\p{N}][\p{L}\p{N}'’-]{0,9})\s*$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-// The same shapes for ASCII text, the common case: Unicode property classes cost the engine far more to
+// The same shape for ASCII text, the common case: Unicode property classes cost the engine far more to
 // compile and run, and on a small page this code runs only a few times, never long enough to be optimised.
 const SHORT_FORM_ASCII = /^[A-Za-z0-9][A-Za-z0-9'-]{0,9}(?: [A-Za-z0-9]{1,4})?$/;
-const SHORT_FORM_BEFORE_BRACKET_ASCII = /(?:^|[^A-Za-z0-9'-])([A-Za-z0-9][A-Za-z0-9'-]{0,9})\s*$/;
 // Small words a long form may contain without a letter in the short form ("Republic of Korea").
 const FILLER_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', '&']);
 
@@ -29,6 +27,9 @@ const COMMA = 0x2c;
 const EQUALS = 0x3d;
 const FULL_STOP = 0x2e;
 const COLON = 0x3a;
+const HYPHEN = 0x2d;
+const EN_DASH = 0x2013;
+const EM_DASH = 0x2014;
 
 /** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
 function isShortFormShape(text: string): boolean {
@@ -91,9 +92,9 @@ function withoutOpeningMarks(word: string): string {
 /**
  * The acronym's long form at the end of the words before a bracket, or null: one word per letter, each
  * starting with that letter, small filler words allowed ("anti-money laundering" for AML, "North Korea" for
- * NK). Its words are joined by single spaces.
+ * NK). Its words are joined by single spaces. With `whole`, every word of `preceding` must belong to it.
  */
-function acronymLongFormBefore(preceding: string, shortForm: string): string | null {
+function acronymLongFormBefore(preceding: string, shortForm: string, whole = false): string | null {
   const letters = lettersOf(singular(shortForm));
   if (letters.length < 2) return null;
   const words = preceding
@@ -107,7 +108,29 @@ function acronymLongFormBefore(preceding: string, shortForm: string): string | n
     if (w < 0 || words[w]![0]!.toLowerCase() !== letters[s]) return null;
     w--;
   }
+  if (whole && w >= 0) return null;
   return words.slice(w + 1).join(' ');
+}
+
+/** The word just before a bracket at `open` when it has a short form's shape ("LEN" in "LEN (…"), or null. */
+function shortFormBefore(text: string, open: number): string | null {
+  // Read by character codes: a pattern with Unicode classes cost 1.5 ms to compile on the NCI NHL page, for
+  // one "Münster (", and most brackets follow a lowercase word ("patients (n = 40)").
+  let end = open;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && end - start <= 10 && isShortFormCode(text.charCodeAt(start - 1))) start--;
+  if (start > 0 && isShortFormCode(text.charCodeAt(start - 1))) return null;
+  // It begins with a letter or a digit ("'s" and "-" do not start one).
+  while (start < end && !isWordCharCode(text.charCodeAt(start))) start++;
+  if (end - start < 2) return null;
+  const word = text.slice(start, end);
+  return isShortFormShape(word) ? word : null;
+}
+
+/** Whether a character may be part of a short form: a letter, a digit, an apostrophe or a hyphen. */
+function isShortFormCode(code: number): boolean {
+  return isWordCharCode(code) || code === 0x27 || code === 0x2019 || code === HYPHEN;
 }
 
 /**
@@ -115,7 +138,8 @@ function acronymLongFormBefore(preceding: string, shortForm: string): string | n
  * a long form followed by its short form in brackets, or a short form followed by its long form in brackets.
  * A long form that is a glossary match defines the short form as that entry. For short forms the glossary
  * knows (`isKnownShortForm`), an acronym's long form outside the glossary matches is recorded too (entryId
- * null, with the long form): the letters may mean something else on that page ("anti-money laundering (AML)").
+ * null, with the long form), either way round: the letters may mean something else on that page
+ * ("anti-money laundering (AML)", "AML (anti-money laundering)").
  */
 export function findAbbreviationDefinitions(
   text: string,
@@ -165,21 +189,30 @@ export function findAbbreviationDefinitions(
         }
       }
     }
+    if (!isRound) continue;
     // "LEN (lenalidomide)": the bracket holds exactly one glossary match, after a short form.
-    const inside = isRound && m < matches.length ? matches[m]! : null;
+    const inside = m < matches.length ? matches[m]! : null;
     if (
       inside &&
       inside.end <= close &&
       isBlankBetween(text, open + 1, inside.start) &&
       isBlankBetween(text, inside.end, close)
     ) {
-      const preceding = text.slice(Math.max(0, open - 16), open);
-      const before = (
-        needsUnicodeClasses(preceding) ? SHORT_FORM_BEFORE_BRACKET : SHORT_FORM_BEFORE_BRACKET_ASCII
-      ).exec(preceding)?.[1];
-      if (before && isShortFormShape(before) && abbreviates(before, text.slice(inside.start, inside.end))) {
-        definitions.push({ shortForm: before, entryId: inside.form.entryId });
+      const shortBefore = shortFormBefore(text, open);
+      if (shortBefore && abbreviates(shortBefore, text.slice(inside.start, inside.end))) {
+        definitions.push({ shortForm: shortBefore, entryId: inside.form.entryId });
       }
+      continue;
+    }
+    // "NK (natural killer)", "AML (anti-money laundering)": for a short form the glossary knows, an acronym's
+    // long form outside the glossary, as the other way round. Such a short form is one of the glossary's forms,
+    // so a match: most brackets are passed over at once.
+    if (!before || !before.form.caseSensitive || !isBlankBetween(text, before.end, open)) continue;
+    if (!startsWithLetter(text, from)) continue;
+    const shortBefore = text.slice(before.start, before.end);
+    if (isShortFormShape(shortBefore) && isKnownShortForm(shortBefore)) {
+      const longForm = acronymLongFormBefore(text.slice(from, close).trimEnd(), shortBefore, true);
+      if (longForm !== null) definitions.push({ shortForm: shortBefore, entryId: null, longForm });
     }
   }
   // A listed definition names a glossary form or a known short form: a text without matches has none.
@@ -200,6 +233,19 @@ function afterListHeading(text: string): number {
   if (at === -1) return -1;
   const colon = text.indexOf(':', at);
   return colon !== -1 && colon - at <= 32 ? colon + 1 : -1;
+}
+
+/**
+ * Whether the character at `at` separates a pair's short form from its long form: "," or "=", and in a list
+ * headed "Abbreviations:" also ":" and a dash with a space before it ("CAR: chimeric…", "CAR – chimeric…"; a
+ * short form may hold a hyphen, "IL-6").
+ */
+function isPairSeparator(text: string, at: number, listed: boolean): boolean {
+  const code = text.charCodeAt(at);
+  if (code === COMMA || code === EQUALS) return true;
+  if (!listed) return false;
+  if (code === COLON) return true;
+  return (code === HYPHEN || code === EN_DASH || code === EM_DASH) && isSpaceCode(text.charCodeAt(at - 1));
 }
 
 /**
@@ -230,16 +276,16 @@ function findListedDefinitions(
   isKnownShortForm: (shortForm: string) => boolean,
   definitions: AbbreviationDefinition[],
 ): void {
-  // Pairs are separated by semicolons; a legend's single pair has "=". Most texts with a semicolon hold no
-  // pair at all: one native scan for a pair's shape (a short form with a capital, then "," or "=") rules them
-  // out before any is read piece by piece, which cost 3 ms of cold code on the NCI myeloma page.
-  if (text.indexOf(';') === -1 && text.indexOf('=') === -1) return;
-  if (!MAYBE_PAIR.test(text)) return;
   // "Abbreviations: …" (also after other notes, as in a table's footnote): the list starts after the colon.
   const listStart = afterListHeading(text);
   const listed = listStart !== -1;
-  const pairs: { shortForm: string; from: number; to: number; byComma: boolean }[] = [];
-  let commaPairs = 0;
+  // Elsewhere pairs are separated by semicolons; a legend's single pair has "=". Most texts with a semicolon
+  // hold no pair at all: one native scan for a pair's shape (a short form with a capital, then "," or "=")
+  // rules them out before any is read piece by piece, which cost 3 ms of cold code on the NCI myeloma page.
+  if (!listed && text.indexOf(';') === -1 && text.indexOf('=') === -1) return;
+  if (!listed && !MAYBE_PAIR.test(text)) return;
+  const pairs: { shortForm: string; from: number; to: number; needsList: boolean }[] = [];
+  let listPairs = 0;
   for (let start = listed ? listStart : 0; start < text.length;) {
     let end = text.indexOf(';', start);
     if (end === -1) end = text.length;
@@ -247,8 +293,7 @@ function findListedDefinitions(
     start = end + 1;
     while (from < end && isSpaceCode(text.charCodeAt(from))) from++;
     let sep = from;
-    while (sep < end && sep - from <= 14 && text.charCodeAt(sep) !== COMMA && text.charCodeAt(sep) !== EQUALS)
-      sep++;
+    while (sep < end && sep - from <= 14 && !isPairSeparator(text, sep, listed)) sep++;
     if (sep === end || sep - from > 14) sep = -1;
     let shortForm = sep === -1 ? '' : text.slice(from, sep).trim();
     // A table's note may put a legend after a sentence: "Values are medians. CAR = chimeric antigen receptor".
@@ -282,13 +327,14 @@ function findListedDefinitions(
     while (longFrom < to && isSpaceCode(text.charCodeAt(longFrom))) longFrom++;
     if (to - longFrom < 3 || to - longFrom > 100) continue;
     if (!abbreviates(shortForm, text.slice(longFrom, to))) continue;
-    const byComma = text.charCodeAt(sep) === COMMA;
-    if (byComma) commaPairs++;
-    pairs.push({ shortForm, from: longFrom, to, byComma });
+    // Only a legend's "=" makes a pair on its own.
+    const needsList = text.charCodeAt(sep) !== EQUALS;
+    if (needsList) listPairs++;
+    pairs.push({ shortForm, from: longFrom, to, needsList });
   }
   let m = 0;
-  for (const { shortForm, from, to, byComma } of pairs) {
-    if (byComma && !listed && commaPairs < LIST_MIN_PAIRS) continue;
+  for (const { shortForm, from, to, needsList } of pairs) {
+    if (needsList && !listed && listPairs < LIST_MIN_PAIRS) continue;
     while (m < matches.length && matches[m]!.start < from) m++;
     const match = m < matches.length ? matches[m]! : null;
     if (match && match.start === from && match.end === to) {

@@ -151,6 +151,16 @@ describe('ambiguous abbreviations need the long form or a definition on the page
     expect(only(annotatedOn('Results [25] held (see [3]); Smith [MM] said so. MM'), 'MM')).toEqual([]);
   });
 
+  it('"NK (natural killer) cells": the short form first, its long form outside the glossary, defines too', () => {
+    expect(only(annotatedOn('NK (natural killer) cells expand. NK activity rose.'), 'NK')).toEqual([
+      'NK → natural-killer-cells',
+      'NK → natural-killer-cells',
+    ]);
+    expect(
+      only(annotatedOn('CAR (chimeric antigen receptor) constructs. The CAR binds.'), 'CAR'),
+    ).toHaveLength(2);
+  });
+
   it('a long form that only shares its first words with a glossary form defines nothing', () => {
     expect(only(annotatedOn('natural killing (NK) assays. NK values.'), 'NK')).toEqual([]);
     // Whole words: "natural kill" is not the start of "natural killer cell".
@@ -189,6 +199,28 @@ describe('abbreviations defined in pairs: lists and legends', () => {
         annotatedOn('AE, adverse event; POM, pomalidomide; CR, complete response', 'POM was given.'),
         'POM',
       ),
+    ).toHaveLength(2);
+  });
+
+  it("a list's pairs may have a colon or a dash between the letters and the words", () => {
+    const colons =
+      'Abbreviations: CAR: chimeric antigen receptor; NK: natural killer; CR: complete response.';
+    expect(only(annotatedOn(colons, 'The CAR binds.'), 'CAR')).toHaveLength(2);
+    const dashes =
+      'Abbreviations: CAR – chimeric antigen receptor; IL-6 - interleukin 6; NK - natural killer.';
+    expect(only(annotatedOn(dashes, 'The NK count and the CAR.'), 'NK')).toEqual([
+      'NK → natural-killer-cells',
+      'NK → natural-killer-cells',
+    ]);
+    // Without the heading, a colon is prose: "CAR: chimeric antigen receptor" alone defines nothing.
+    expect(
+      only(annotatedOn('Note: CAR: chimeric antigen receptor; CR: none.', 'The CAR binds.'), 'CAR'),
+    ).toEqual([]);
+  });
+
+  it('a list headed "Abbreviation:" may hold a single pair', () => {
+    expect(
+      only(annotatedOn('Abbreviation: CAR, chimeric antigen receptor.', 'The CAR binds.'), 'CAR'),
     ).toHaveLength(2);
   });
 
@@ -285,6 +317,13 @@ describe('other meanings of the same letters get nothing', () => {
 
   it('AML as anti-money laundering', () => {
     expect(annotatedOn('Banks follow anti-money laundering (AML) rules. AML checks apply.')).toEqual([]);
+    // The other way round, even on a page that also names acute myeloid leukemia.
+    expect(
+      only(
+        annotatedOn('AML (anti-money laundering) rules.', 'In acute myeloid leukemia, AML relapses.'),
+        'AML',
+      ),
+    ).toEqual([]);
   });
 
   it('MCL as a knee ligament', () => {
