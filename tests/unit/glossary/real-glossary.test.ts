@@ -61,6 +61,26 @@ describe('the real glossary', () => {
     expect(findEntry(full, 'lenalidomide')?.forms.map((f) => f.text)).toContain('Revlimid');
   });
 
+  it('spells both ways the long forms that an ambiguous abbreviation needs on the page', () => {
+    // "acute myelogenous leukaemia (AML)" must define AML: a page supports an ambiguous abbreviation only with
+    // a long form the glossary lists, and British pages spell them their way.
+    const british = (text: string) =>
+      text
+        .replace(/leukemia/g, 'leukaemia')
+        .replace(/tumor/g, 'tumour')
+        .replace(/hema/g, 'haema')
+        .replace(/anemia/g, 'anaemia');
+    const missing = full.entries
+      .filter((e) => e.forms.some((f) => f.ambiguous))
+      .flatMap((e) => {
+        const texts = new Set(e.forms.map((f) => f.text));
+        return [...texts]
+          .filter((text) => british(text) !== text && !texts.has(british(text)))
+          .map((text) => `${e.id}: ${british(text)}`);
+      });
+    expect(missing).toEqual([]);
+  });
+
   it('marks abbreviations with other common meanings as ambiguous', () => {
     for (const text of ['MM', 'MDS', 'NK', 'AML', 'MCL', 'LEN', 'CAR', 'NHL', 'POM']) {
       const form = content.forms.find((f) => f.text === text);
