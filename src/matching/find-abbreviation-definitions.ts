@@ -112,6 +112,57 @@ function acronymLongFormBefore(preceding: string, shortForm: string, whole = fal
   return words.slice(w + 1).join(' ');
 }
 
+// Characters that join the words of a long form: "relapsed/refractory", "high-dose", "B-cell".
+const JOINERS = new Set([0x20, 0xa0, 0x2d, 0x2010, 0x2011, 0x2013, 0x2f]);
+
+/**
+ * Whether words just before a glossary match and the match make a long form for `shortForm`, the glossary term
+ * its head: "newly diagnosed multiple myeloma (NDMM)", "relapsed/refractory multiple myeloma (RRMM)", "autologous
+ * stem cell transplantation (ASCT)". Each word before the head gives the short form's next letter as its first
+ * (small filler words may give none), and the head spells the rest: a trial's name, "previously treated
+ * multiple myeloma (APOLLO)", does not. The fewest words that do; with `from`, the long form starts exactly
+ * there (inside a bracket).
+ */
+function headedLongFormBefore(text: string, head: TermMatch, shortForm: string, from?: number): boolean {
+  // "European Intergroup for Childhood NHL (EICNHL)" is an organisation, not a kind of NHL.
+  if (head.form.caseSensitive) return false;
+  const letters = lettersOf(singular(shortForm));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = head.start;
+  while (starts.length < letters.length - 1 && (from === undefined || at > from)) {
+    // Back over what joins two words, then over one word; any other mark ends the long form.
+    let wordEnd = at;
+    while (wordEnd > 0 && JOINERS.has(text.charCodeAt(wordEnd - 1))) wordEnd--;
+    let wordStart = wordEnd;
+    while (wordStart > 0 && isWordCharCode(text.charCodeAt(wordStart - 1))) wordStart--;
+    if (wordEnd === at || wordStart === wordEnd) break;
+    at = wordStart;
+    starts.push(wordStart);
+    ends.push(wordEnd);
+  }
+  const headText = text.slice(head.start, head.end).toLowerCase();
+  for (let first = 0; first < starts.length; first++) {
+    if (from !== undefined && starts[first] !== from) continue;
+    let next = 0;
+    let spelled = true;
+    for (let w = first; w >= 0 && spelled; w--) {
+      if (text[starts[w]!]!.toLowerCase() === letters[next]) next++;
+      else if (w === first || !FILLER_WORDS.has(text.slice(starts[w], ends[w]).toLowerCase()))
+        spelled = false;
+    }
+    if (!spelled || next >= letters.length || headText[0] !== letters[next]) continue;
+    let inHead = 1;
+    for (const letter of letters.slice(next + 1)) {
+      inHead = headText.indexOf(letter, inHead);
+      if (inHead === -1) break;
+      inHead++;
+    }
+    if (inHead !== -1) return true;
+  }
+  return false;
+}
+
 /** The word just before a bracket at `open` when it has a short form's shape ("LEN" in "LEN (…"), or null. */
 function shortFormBefore(text: string, open: number): string | null {
   // Read by character codes: a pattern with Unicode classes cost 1.5 ms to compile on the NCI NHL page, for
@@ -177,7 +228,10 @@ export function findAbbreviationDefinitions(
     if (shortForm !== null && isShortFormShape(shortForm)) {
       // "lenalidomide (LEN)", "multiple myeloma (MM; n = 40)"
       if (before && isBlankBetween(text, before.end, open)) {
-        if (abbreviates(shortForm, text.slice(before.start, before.end))) {
+        if (
+          abbreviates(shortForm, text.slice(before.start, before.end)) ||
+          headedLongFormBefore(text, before, shortForm)
+        ) {
           definitions.push({ shortForm, entryId: before.form.entryId });
           continue;
         }
@@ -200,6 +254,14 @@ export function findAbbreviationDefinitions(
     ) {
       const shortBefore = shortFormBefore(text, open);
       if (shortBefore && abbreviates(shortBefore, text.slice(inside.start, inside.end))) {
+        definitions.push({ shortForm: shortBefore, entryId: inside.form.entryId });
+      }
+      continue;
+    }
+    // "NDMM (newly diagnosed multiple myeloma)": the bracket ends with a glossary match, words before it.
+    if (inside && inside.end <= close && isBlankBetween(text, inside.end, close)) {
+      const shortBefore = shortFormBefore(text, open);
+      if (shortBefore && headedLongFormBefore(text, inside, shortBefore, from)) {
         definitions.push({ shortForm: shortBefore, entryId: inside.form.entryId });
       }
       continue;

@@ -88,7 +88,7 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, MCL in an <abbr title>, and BTZ and DEX, which the glossary lacks, in brackets or a list); author initials, dates, a journal's name and a web address are not", async () => {
+  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, MCL in an <abbr title>, and BTZ, DEX and NDMM, which the glossary lacks, in brackets or a list); author initials, dates, a journal's name and a web address are not", async () => {
     const page = await open('pubmed-abstract.html');
     const occurrences = await readOccurrences(page);
     const abbreviations = occurrences.filter((o) => /^[A-Z]{2,4}$/.test(o.text));
@@ -104,7 +104,8 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
       'mantle cell lymphoma',
     ].map(idOf);
     expect(byParagraph('background')).toEqual([`MM ${mm}`, `LEN ${len}`, `POM ${pom}`, `BTZ ${btz}`]);
-    // MCL is defined by HTML's own <abbr title="mantle cell lymphoma">, and only there.
+    // MCL is defined by HTML's own <abbr title="mantle cell lymphoma">, and only there. NDMM, which the
+    // glossary lacks, by "newly diagnosed multiple myeloma (NDMM)": a long form headed by a glossary term.
     expect(byParagraph('methods')).toEqual([
       `MM ${mm}`,
       `LEN ${len}`,
@@ -112,6 +113,8 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
       `BTZ ${btz}`,
       `MCL ${mcl}`,
       `MCL ${mcl}`,
+      `NDMM ${mm}`,
+      `NDMM ${mm}`,
     ]);
     // "natural killer (NK) cells": the long form begins a glossary form ("natural killer cell"), so NK is
     // defined in the glossary's sense; the words around the brackets are one occurrence of that term.

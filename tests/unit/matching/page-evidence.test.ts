@@ -161,6 +161,34 @@ describe('ambiguous abbreviations need the long form or a definition on the page
     ).toHaveLength(2);
   });
 
+  it('a glossary term may head a longer long form: "newly diagnosed multiple myeloma (NDMM)"', () => {
+    expect(
+      only(annotatedOn('Newly diagnosed multiple myeloma (NDMM) is treatable.', 'In NDMM, LEN.'), 'NDMM'),
+    ).toEqual(['NDMM → multiple-myeloma', 'NDMM → multiple-myeloma']);
+    expect(
+      only(annotatedOn('relapsed/refractory multiple myeloma (RRMM)', 'RRMM trials.'), 'RRMM'),
+    ).toHaveLength(2);
+    expect(only(annotatedOn('autologous stem cell transplant (ASCT)', 'After ASCT.'), 'ASCT')).toEqual([
+      'ASCT → stem-cell-transplant',
+      'ASCT → stem-cell-transplant',
+    ]);
+    // The other way round, the bracket ending with the glossary term.
+    expect(
+      only(annotatedOn('NDMM (newly diagnosed multiple myeloma) is treatable.', 'NDMM'), 'NDMM'),
+    ).toHaveLength(2);
+  });
+
+  it('a headed long form whose words do not give the letters defines nothing: trials and organisations', () => {
+    // A trial's name: "previously treated" gives no "O", "L", "L", "O".
+    expect(annotatedOn('Pomalidomide in previously treated multiple myeloma (APOLLO). APOLLO')).not.toContain(
+      'APOLLO → multiple-myeloma',
+    );
+    // An organisation, whose name ends with an abbreviation.
+    expect(annotatedOn('European Intergroup for Childhood NHL (EICNHL). EICNHL')).not.toContain(
+      'EICNHL → non-hodgkin-lymphoma',
+    );
+  });
+
   it('a long form that only shares its first words with a glossary form defines nothing', () => {
     expect(only(annotatedOn('natural killing (NK) assays. NK values.'), 'NK')).toEqual([]);
     // Whole words: "natural kill" is not the start of "natural killer cell".
