@@ -8,12 +8,12 @@ import {
 import { joinAcrossShortForm } from '../matching/join-across-short-form';
 import { PageEvidence } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
-import { abbrTitleDefinitions } from './abbr-title-definitions';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
 import { composedTreeBefore, composedTreeParent } from './composed-tree';
 import { DeferredWraps, nearRange, type FoundRun, type NearMargins, type PendingRun } from './deferred-wraps';
 import { injectMarkStyles, removeMarkStyles } from './inject-mark-styles';
 import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
+import { markupDefinitions } from './markup-definitions';
 import { repairPageMutations } from './repair-page-mutations';
 import { SplitRegistry } from './split-registry';
 import { TextRunCollector, type TextRun } from './text-run-collector';
@@ -488,16 +488,16 @@ export class AnnotationEngine {
       runOrder.push(allTexts.length - 1);
     };
     const onShadowRoot = (shadowRoot: ShadowRoot) => this.adoptShadowRoot(shadowRoot);
-    const abbrs: Element[] = [];
-    const onAbbreviation = (abbr: Element) => abbrs.push(abbr);
+    const defining: Element[] = [];
+    const onDefinition = (element: Element) => defining.push(element);
     for (const root of roots) {
-      const collector = new TextRunCollector(root, onText, onShadowRoot, onAbbreviation);
+      const collector = new TextRunCollector(root, onText, onShadowRoot, onDefinition);
       while (!collector.step(slices.sliceStart + this.sliceMs, now)) await checkpoint();
       if (collector.lostPlace) this.pendingRoots.add(root);
     }
 
-    // HTML's own definitions, <abbr title="multiple myeloma">MM</abbr>, met on the walk.
-    for (const text of abbrTitleDefinitions(abbrs)) {
+    // The markup's definitions met on the walk: <abbr title="multiple myeloma">MM</abbr>, <dt>MM</dt><dd>….
+    for (const text of markupDefinitions(defining)) {
       const matches = matcher.findMatches(text);
       if (matches.length > 0 && evidence.record(text, matches)) evidenceChanged = true;
     }

@@ -74,8 +74,8 @@ export class TextRunCollector {
     private readonly onText: (text: string, collector: TextRunCollector) => void,
     /** Told of each open shadow root the walk enters (to watch it, style its marks, find them again). */
     private readonly onShadowRoot?: (shadowRoot: ShadowRoot) => void,
-    /** Told of each `<abbr title>` the walk passes (HTML's own definition of an abbreviation). */
-    private readonly onAbbreviation?: (abbr: Element) => void,
+    /** Told of each element the walk passes that may define an abbreviation: `<abbr title>`, `<dt>`. */
+    private readonly onDefinition?: (element: Element) => void,
   ) {
     this.walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
   }
@@ -150,8 +150,11 @@ export class TextRunCollector {
         work += this.flush() >> 4;
         node = this.nextOutside();
       } else {
-        if (role === 'block') work += this.flush() >> 4;
-        else if (role === 'abbreviation') this.onAbbreviation?.(node as Element);
+        if (role === 'block') {
+          work += this.flush() >> 4;
+          // A definition list's term: its <dd> may spell it out ("<dt>MM</dt><dd>multiple myeloma</dd>").
+          if ((node as Element).localName === 'dt') this.onDefinition?.(node as Element);
+        } else if (role === 'abbreviation') this.onDefinition?.(node as Element);
         // One property read per element: the cheap part of supporting web components.
         const shadowRoot = (node as Element).shadowRoot;
         node = shadowRoot ? this.enterShadow(shadowRoot) : this.nextNode();

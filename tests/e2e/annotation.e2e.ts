@@ -88,7 +88,7 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, MCL in an <abbr title>, and BTZ, DEX and NDMM, which the glossary lacks, in brackets or a list); author initials, dates, a journal's name and a web address are not", async () => {
+  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, MCL in an <abbr title>, and BTZ, DEX, NDMM and THAL, which the glossary lacks, in brackets, a list or a <dl>); author initials, dates, a journal's name and a web address are not", async () => {
     const page = await open('pubmed-abstract.html');
     const occurrences = await readOccurrences(page);
     const abbreviations = occurrences.filter((o) => /^[A-Z]{2,4}$/.test(o.text));
@@ -126,6 +126,8 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     // DEX is defined only by the list of abbreviations at the end.
     expect(byParagraph('conclusion')).toEqual([`POM ${pom}`, `MM ${mm}`, `LEN ${len}`, `DEX ${dex}`]);
     expect(byParagraph('abbreviations')).toEqual([`BTZ ${btz}`, `DEX ${dex}`]);
+    // THAL is defined only by the definition list after it, as PubMed Central lists abbreviations.
+    expect(byParagraph('history')).toEqual([`THAL ${idOf('thalidomide')}`]);
     expect(occurrences.filter((o) => ['authors', 'cite'].includes(o.in))).toEqual([]);
     // A reference: its title's terms are marked; the journal ("Leuk Lymphoma") and the address are not.
     expect(occurrences.filter((o) => o.in === 'reference').map((o) => o.text)).toEqual([

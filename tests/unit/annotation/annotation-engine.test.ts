@@ -148,6 +148,22 @@ describe("a page's own abbreviations", () => {
   });
 });
 
+describe("definitions in a list of abbreviations, as PubMed Central's <dl>", () => {
+  it('<dt>POM</dt><dd>pomalidomide</dd> adds POM on that page; <dt>NK</dt><dd>North Korea</dd> rules NK out', async () => {
+    setBody(
+      '<p>POM was given first. Natural killer cells rose; NK counts fell.</p>' +
+        '<dl><dt>POM</dt><dd><p>pomalidomide</p></dd><dt>NK</dt><dd>North Korea</dd></dl>',
+    );
+    await annotate();
+    expect(occurrences()).toEqual([
+      'POM → pomalidomide',
+      'Natural killer cells → natural-killer-cells',
+      'POM → pomalidomide',
+      'pomalidomide → pomalidomide',
+    ]);
+  });
+});
+
 describe('<abbr title> definitions', () => {
   it("define an ambiguous abbreviation in the glossary's sense, or in another that rules it out", async () => {
     setBody(

@@ -62,6 +62,24 @@ describe('runs', () => {
     expect(abbrs).toEqual(['MM = multiple myeloma']);
   });
 
+  it("end at a definition list's terms and descriptions, and report each <dt> for its definition", () => {
+    const terms: string[] = [];
+    const runs: string[] = [];
+    const root = document.createElement('div');
+    root.append(
+      ...new DOMParser().parseFromString('<dl><dt>POM</dt><dd>pomalidomide</dd></dl>', 'text/html').body
+        .childNodes,
+    );
+    new TextRunCollector(
+      root,
+      (text) => runs.push(text),
+      undefined,
+      (element) => terms.push(`${element.localName} ${element.textContent}`),
+    ).step(Infinity, () => 0);
+    expect(runs).toEqual(['POM', 'pomalidomide']);
+    expect(terms).toEqual(['dt POM']);
+  });
+
   it('leave out white space between blocks, however it is spelled', () => {
     const root = document.createElement('div');
     root.append(paragraph('myeloma'), '\n\u00a0\u2003\t', paragraph('angiogenesis'));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { abbrTitleDefinitions } from '../../../src/annotation/abbr-title-definitions';
+import { markupDefinitions } from '../../../src/annotation/markup-definitions';
 
-/** The definitions written by the `<abbr>` elements of `html`. */
+/** The definitions written by the `<abbr>` and `<dt>` elements of `html`. */
 function definitionsIn(html: string): string[] {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
-  return abbrTitleDefinitions(parsed.querySelectorAll('abbr'));
+  return markupDefinitions(parsed.querySelectorAll('abbr, dt'));
 }
 
-describe('abbrTitleDefinitions', () => {
+describe('markupDefinitions', () => {
   it('writes each <abbr title> as the text that would define it, once', () => {
     expect(
       definitionsIn(
@@ -25,5 +25,22 @@ describe('abbrTitleDefinitions', () => {
           `<abbr title="${'word '.repeat(30)}">W</abbr>`,
       ),
     ).toEqual([]);
+  });
+
+  it("writes each <dt> with the <dd> right after it, as PubMed Central's lists of abbreviations", () => {
+    expect(
+      definitionsIn(
+        '<dl><dt>THAL</dt><dd><p>thalidomide</p></dd><dt> NK </dt>\n<dd>natural\n killer</dd></dl>',
+      ),
+    ).toEqual(['thalidomide (THAL)', 'natural killer (NK)']);
+  });
+
+  it('passes over a <dt> without its <dd>, and a glossary of long entries', () => {
+    expect(
+      definitionsIn(
+        '<dl><dt>THAL</dt><dt>LEN</dt><dd>lenalidomide</dd></dl><dl><dt>POM</dt></dl>' +
+          `<dl><dt>Myeloma</dt><dd>${'A cancer of plasma cells. '.repeat(6)}</dd></dl>`,
+      ),
+    ).toEqual(['lenalidomide (LEN)']);
   });
 });
