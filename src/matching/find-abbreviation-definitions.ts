@@ -5,13 +5,14 @@ import { isBlankBetween, isSpaceCode, isWordCharCode, needsUnicodeClasses } from
 export interface AbbreviationDefinition {
   /** The short form as written, e.g. "LEN" or "IMiDs". */
   shortForm: string;
-  /** Entry whose glossary form is the long form, or null when the long form is not in the glossary. */
+  /** Entry whose glossary form is the long form (or heads it), or null when the long form is not in the glossary. */
   entryId: string | null;
   /**
-   * With entryId null: the long form as the page spells it, its words joined by single spaces ("natural
-   * killer" for NK). It may still be the start of a glossary form the glossary does not see on its own.
+   * The long form as the page spells it, its words joined by single spaces ("newly diagnosed multiple myeloma"
+   * for NDMM, "natural killer" for NK). With entryId null it may still be the start of a glossary form the
+   * glossary does not see on its own.
    */
-  longForm?: string;
+  longForm: string;
 }
 
 const SHORT_FORM = /^[\p{L}\p{N}][\p{L}\p{N}'’-]{0,9}(?: [\p{L}\p{N}]{1,4})?$/u;
@@ -112,8 +113,9 @@ function acronymLongFormBefore(preceding: string, shortForm: string, whole = fal
   return words.slice(w + 1).join(' ');
 }
 
-// Characters that join the words of a long form: "relapsed/refractory", "high-dose", "B-cell".
-const JOINERS = new Set([0x20, 0xa0, 0x2d, 0x2010, 0x2011, 0x2013, 0x2f]);
+// Characters that join the words of a long form: white space (a page's source breaks its lines anywhere),
+// "relapsed/refractory", "high-dose", "B-cell".
+const JOINERS = new Set([0x9, 0xa, 0xc, 0xd, 0x20, 0xa0, 0x2d, 0x2010, 0x2011, 0x2013, 0x2f]);
 
 /**
  * Whether words just before a glossary match and the match make a long form for `shortForm`, the glossary term
@@ -121,11 +123,11 @@ const JOINERS = new Set([0x20, 0xa0, 0x2d, 0x2010, 0x2011, 0x2013, 0x2f]);
  * stem cell transplantation (ASCT)". Each word before the head gives the short form's next letter as its first
  * (small filler words may give none), and the head spells the rest: a trial's name, "previously treated
  * multiple myeloma (APOLLO)", does not. The fewest words that do; with `from`, the long form starts exactly
- * there (inside a bracket).
+ * there (inside a bracket). Returns where the long form starts, or -1.
  */
-function headedLongFormBefore(text: string, head: TermMatch, shortForm: string, from?: number): boolean {
+function headedLongFormBefore(text: string, head: TermMatch, shortForm: string, from?: number): number {
   // "European Intergroup for Childhood NHL (EICNHL)" is an organisation, not a kind of NHL.
-  if (head.form.caseSensitive) return false;
+  if (head.form.caseSensitive) return -1;
   const letters = lettersOf(singular(shortForm));
   const starts: number[] = [];
   const ends: number[] = [];
@@ -158,9 +160,25 @@ function headedLongFormBefore(text: string, head: TermMatch, shortForm: string, 
       if (inHead === -1) break;
       inHead++;
     }
-    if (inHead !== -1) return true;
+    if (inHead !== -1) return starts[first]!;
   }
-  return false;
+  return -1;
+}
+
+/** The text from `from` to `to`, its white space (line breaks, runs of spaces) made single spaces. */
+function spelled(text: string, from: number, to: number): string {
+  let result = '';
+  let space = false;
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (isSpaceCode(code)) space = true;
+    else {
+      if (space && result.length > 0) result += ' ';
+      space = false;
+      result += text[at];
+    }
+  }
+  return result;
 }
 
 /** The word just before a bracket at `open` when it has a short form's shape ("LEN" in "LEN (…"), or null. */
@@ -228,11 +246,15 @@ export function findAbbreviationDefinitions(
     if (shortForm !== null && isShortFormShape(shortForm)) {
       // "lenalidomide (LEN)", "multiple myeloma (MM; n = 40)"
       if (before && isBlankBetween(text, before.end, open)) {
-        if (
-          abbreviates(shortForm, text.slice(before.start, before.end)) ||
-          headedLongFormBefore(text, before, shortForm)
-        ) {
-          definitions.push({ shortForm, entryId: before.form.entryId });
+        const longFrom = abbreviates(shortForm, text.slice(before.start, before.end))
+          ? before.start
+          : headedLongFormBefore(text, before, shortForm);
+        if (longFrom !== -1) {
+          definitions.push({
+            shortForm,
+            entryId: before.form.entryId,
+            longForm: spelled(text, longFrom, before.end),
+          });
           continue;
         }
       } else if (isKnownShortForm(shortForm)) {
@@ -254,15 +276,21 @@ export function findAbbreviationDefinitions(
     ) {
       const shortBefore = shortFormBefore(text, open);
       if (shortBefore && abbreviates(shortBefore, text.slice(inside.start, inside.end))) {
-        definitions.push({ shortForm: shortBefore, entryId: inside.form.entryId });
+        const longForm = spelled(text, inside.start, inside.end);
+        definitions.push({ shortForm: shortBefore, entryId: inside.form.entryId, longForm });
       }
       continue;
     }
-    // "NDMM (newly diagnosed multiple myeloma)": the bracket ends with a glossary match, words before it.
-    if (inside && inside.end <= close && isBlankBetween(text, inside.end, close)) {
+    // "NDMM (newly diagnosed multiple myeloma)": the bracket ends with a glossary match, words before it (which
+    // may hold matches of their own: "RRMM (relapsed/refractory multiple myeloma)").
+    let last = m;
+    while (last + 1 < matches.length && matches[last + 1]!.end <= close) last++;
+    const head = inside && inside.end <= close ? matches[last]! : null;
+    if (head && isBlankBetween(text, head.end, close)) {
       const shortBefore = shortFormBefore(text, open);
-      if (shortBefore && headedLongFormBefore(text, inside, shortBefore, from)) {
-        definitions.push({ shortForm: shortBefore, entryId: inside.form.entryId });
+      if (shortBefore && headedLongFormBefore(text, head, shortBefore, from) !== -1) {
+        const longForm = spelled(text, from, head.end);
+        definitions.push({ shortForm: shortBefore, entryId: head.form.entryId, longForm });
       }
       continue;
     }
@@ -399,10 +427,11 @@ function findListedDefinitions(
     if (needsList && !listed && listPairs < LIST_MIN_PAIRS) continue;
     while (m < matches.length && matches[m]!.start < from) m++;
     const match = m < matches.length ? matches[m]! : null;
+    const longForm = spelled(text, from, to);
     if (match && match.start === from && match.end === to) {
-      definitions.push({ shortForm, entryId: match.form.entryId });
+      definitions.push({ shortForm, entryId: match.form.entryId, longForm });
     } else if (isKnownShortForm(shortForm)) {
-      definitions.push({ shortForm, entryId: null, longForm: text.slice(from, to) });
+      definitions.push({ shortForm, entryId: null, longForm });
     }
   }
 }

@@ -21,6 +21,8 @@ export class PageEvidence {
   private readonly definitions = new Map<string, Set<string | null>>();
   /** Page-local abbreviations that are not glossary forms, e.g. POM → pomalidomide. */
   private readonly local = new Map<string, string>();
+  /** Short form (case kept) → the first long form the page gives it that names an entry, and that entry. */
+  private readonly spelledOut = new Map<string, { entryId: string; longForm: string }>();
   /** Entries of ambiguous abbreviations refused so far: evidence for one of them later means a rescan. */
   private readonly refused = new Set<string>();
 
@@ -44,8 +46,9 @@ export class PageEvidence {
     for (const definition of findAbbreviationDefinitions(text, matches, known)) {
       const { shortForm, longForm } = definition;
       const glossaryForms = this.matcher.caseSensitiveFormsSpelled(shortForm);
-      const entryId =
-        definition.entryId ?? (longForm ? this.entryBeginningWith(longForm, glossaryForms) : null);
+      const entryId = definition.entryId ?? this.entryBeginningWith(longForm, glossaryForms);
+      if (entryId !== null && !this.spelledOut.has(key(shortForm)))
+        this.spelledOut.set(key(shortForm), { entryId, longForm });
       const spellings = glossaryForms.length > 0 ? glossaryForms.map((f) => key(f.text)) : [key(shortForm)];
       for (const spelling of spellings) {
         const meanings = this.definitions.get(spelling) ?? new Set();
@@ -79,6 +82,18 @@ export class PageEvidence {
       }
     }
     return null;
+  }
+
+  /**
+   * What the page says `shortForm` stands for, when it defines it as `entryId`: "acute lymphoblastic leukemia"
+   * for ALL, though the entry is leukemia. Null when the page does not define it, or not as that entry.
+   */
+  spelledOutAs(shortForm: string, entryId: string): string | null {
+    const spelled =
+      this.spelledOut.get(key(shortForm)) ??
+      // "chimeric antigen receptors (CARs)" spells out CAR too, and the other way round.
+      this.spelledOut.get(key(shortForm.endsWith('s') ? shortForm.slice(0, -1) : `${shortForm}s`));
+    return spelled?.entryId === entryId ? spelled.longForm : null;
   }
 
   /** Abbreviations this page defines that the glossary does not have, as forms to look for on this page. */

@@ -178,6 +178,14 @@ describe('ambiguous abbreviations need the long form or a definition on the page
     ).toHaveLength(2);
   });
 
+  it('a headed long form across a line break of the source, and one with glossary terms before its head', () => {
+    expect(only(annotatedOn('Newly\n    diagnosed multiple myeloma (NDMM)', 'NDMM'), 'NDMM')).toHaveLength(2);
+    // "relapsed" is a glossary match of its own, inside the bracket before the head.
+    expect(
+      only(annotatedOn('RRMM (relapsed/refractory multiple myeloma) is treatable.', 'RRMM'), 'RRMM'),
+    ).toEqual(['RRMM → multiple-myeloma', 'RRMM → multiple-myeloma']);
+  });
+
   it('a headed long form whose words do not give the letters defines nothing: trials and organisations', () => {
     // A trial's name: "previously treated" gives no "O", "L", "L", "O".
     expect(annotatedOn('Pomalidomide in previously treated multiple myeloma (APOLLO). APOLLO')).not.toContain(
@@ -442,5 +450,51 @@ describe('record reports evidence that changes earlier decisions', () => {
     const text = 'pomalidomide (POM)';
     expect(evidence.record(text, matcher.findMatches(text))).toBe(true);
     expect(evidence.localForms().map((f) => [f.text, f.entryId])).toEqual([['POM', 'pomalidomide']]);
+  });
+});
+
+describe('what the page says an abbreviation stands for', () => {
+  /** The evidence of a page made of these paragraphs. */
+  function evidenceOf(...paragraphs: string[]): PageEvidence {
+    const evidence = new PageEvidence(matcher);
+    for (const text of paragraphs) evidence.record(text, matcher.findMatches(text));
+    return evidence;
+  }
+
+  it('the long form as the page writes it, either way round and in a list', () => {
+    const evidence = evidenceOf(
+      'Patients with Multiple Myeloma (MM) received LEN (lenalidomide).',
+      'Abbreviations: POM, pomalidomide; AE, adverse event.',
+    );
+    expect(evidence.spelledOutAs('MM', 'multiple-myeloma')).toBe('Multiple Myeloma');
+    expect(evidence.spelledOutAs('LEN', 'lenalidomide')).toBe('lenalidomide');
+    expect(evidence.spelledOutAs('POM', 'pomalidomide')).toBe('pomalidomide');
+  });
+
+  it('a long form the glossary term heads, its white space made single spaces', () => {
+    const evidence = evidenceOf(
+      'in newly\n  diagnosed multiple myeloma (NDMM) and RRMM (relapsed/refractory multiple myeloma)',
+    );
+    expect(evidence.spelledOutAs('NDMM', 'multiple-myeloma')).toBe('newly diagnosed multiple myeloma');
+    expect(evidence.spelledOutAs('RRMM', 'multiple-myeloma')).toBe('relapsed/refractory multiple myeloma');
+  });
+
+  it('a long form that begins a glossary form, and the plural of the short form', () => {
+    const evidence = evidenceOf('natural killer (NK) cells and chimeric antigen receptors (CARs)');
+    expect(evidence.spelledOutAs('NK', 'natural-killer-cells')).toBe('natural killer');
+    expect(evidence.spelledOutAs('CAR', 'car-t-cell-therapy')).toBe('chimeric antigen receptors');
+  });
+
+  it('nothing for letters the page does not define, or defines as something else', () => {
+    const evidence = evidenceOf('North Korea (NK) and multiple myeloma; later MM and LEN.');
+    expect(evidence.spelledOutAs('NK', 'natural-killer-cells')).toBeNull();
+    expect(evidence.spelledOutAs('MM', 'multiple-myeloma')).toBeNull();
+    expect(evidence.spelledOutAs('LEN', 'lenalidomide')).toBeNull();
+  });
+
+  it("the first of two definitions of the same letters, only for that definition's entry", () => {
+    const evidence = evidenceOf('multiple myeloma (MM)', 'smouldering multiple myeloma (SMM) and myeloma (MM)');
+    expect(evidence.spelledOutAs('MM', 'multiple-myeloma')).toBe('multiple myeloma');
+    expect(evidence.spelledOutAs('MM', 'myeloma')).toBeNull();
   });
 });
