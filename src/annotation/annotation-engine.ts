@@ -780,6 +780,14 @@ export class AnnotationEngine {
       .map(([entryId, { count }]) => ({ entryId, count }));
   }
 
+  /**
+   * What the page says the abbreviation `shortForm` stands for, when it defines it as `entryId` ("acute
+   * lymphoblastic leukemia" for ALL, annotated as leukemia); null otherwise.
+   */
+  spelledOutAs(shortForm: string, entryId: string): string | null {
+    return this.active ? (this.evidence?.spelledOutAs(shortForm, entryId) ?? null) : null;
+  }
+
   /** Makes the marks of every waiting occurrence of `entryId` (to show them one after another). */
   materializeEntry(entryId: string): void {
     if (this.active && this.deferred.size > 0) this.wrapNow(this.deferred.takeEntry(entryId));

@@ -28,6 +28,11 @@ export interface Annotator {
    * from the viewport wait to be wrapped).
    */
   prepareStep(from: Element | null, direction: 'next' | 'previous'): void;
+  /**
+   * What the page says the abbreviation `shortForm` stands for, when it defines it as `entryId` ("multiple
+   * myeloma (MM)"); null otherwise.
+   */
+  spelledOutAs(shortForm: string, entryId: string): string | null;
   /** Calls `listener` whenever marks are added or removed; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
   /** Resolves once the settings are read and the work they ask for is done. */
@@ -118,6 +123,7 @@ export function startAnnotator(ctx: AnnotatorContext, options: StartAnnotatorOpt
     },
     prepareStep: (from, direction) => engine.materializeStep(from, direction),
     occurrences,
+    spelledOutAs: (shortForm, entryId) => engine.spelledOutAs(shortForm, entryId),
     onChange: (listener) => engine.onChange(listener),
     idle: async () => {
       await settingsRead;

@@ -22,7 +22,7 @@ import { occurrenceHead, occurrencePieces } from './occurrence-pieces';
 import { occurrenceReference, placeTooltip, type PointerPosition } from './place-tooltip';
 import { stepOccurrence, viewportPosition } from './step-occurrence';
 import { createTermDescription } from './term-description';
-import { tooltipContent } from './tooltip-content';
+import { tooltipContent, type PageDefinition } from './tooltip-content';
 import { createTooltipView } from './tooltip-view';
 
 /** Tag name of the shadow host (a custom element name, so no page rule for div or span reaches it). */
@@ -40,6 +40,8 @@ export interface TooltipAnnotator {
   occurrences(): readonly Element[];
   /** Makes sure `occurrences()` holds the one a step from `from` lands on. */
   prepareStep?(from: Element | null, direction: 'next' | 'previous'): void;
+  /** What the page says the abbreviation `shortForm` stands for, when it defines it as `entryId`. */
+  spelledOutAs?(shortForm: string, entryId: string): string | null;
 }
 
 export interface TooltipOptions {
@@ -143,8 +145,17 @@ export async function mountTooltip(
     return findContentEntry(glossary, entryIdOf(head)) ? head : null;
   };
 
+  /** The abbreviation at `head` as the page defines it ("multiple myeloma (MM)"), or null. */
+  const definedOnPage = (head: Element): PageDefinition | null => {
+    const shortForm = occurrencePieces(head)
+      .map((piece) => piece.textContent ?? '')
+      .join('');
+    const longForm = annotator.spelledOutAs?.(shortForm, entryIdOf(head)) ?? null;
+    return longForm === null ? null : { shortForm, longForm };
+  };
+
   const render = (head: Element, reason: OpenReason) => {
-    const content = tooltipContent(glossary, entryIdOf(head), level);
+    const content = tooltipContent(glossary, entryIdOf(head), level, definedOnPage(head));
     if (!content) return;
     const moved = shown?.head !== head;
     shown = { head, reason };

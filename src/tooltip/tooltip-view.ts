@@ -56,12 +56,13 @@ export function createTooltipView(document: Document): TooltipView {
   const level = element(document, 'span', 'og-level', 'Expert note');
   header.append(name, category, level);
 
+  const onPage = element(document, 'p', 'og-on-page');
   const definition = element(document, 'p', 'og-definition');
   const sourcesLabel = element(document, 'p', 'og-sources-label', 'Sources');
   const sourceList = element(document, 'ul', 'og-sources');
   const notice = element(document, 'p', 'og-notice');
   const hint = element(document, 'p', 'og-hint', KEYBOARD_HINT);
-  tooltip.append(header, definition, sourcesLabel, sourceList, notice, hint);
+  tooltip.append(header, onPage, definition, sourcesLabel, sourceList, notice, hint);
 
   const actions = element(document, 'div', 'og-actions');
   actions.setAttribute('role', 'group');
@@ -91,6 +92,8 @@ export function createTooltipView(document: Document): TooltipView {
       name.textContent = content.name;
       category.textContent = content.category;
       level.hidden = content.level !== 'expert';
+      onPage.textContent = content.onPage ?? '';
+      onPage.hidden = content.onPage === null;
       definition.textContent = content.definition;
       sourcesLabel.hidden = content.sources.length === 0;
       sourceList.replaceChildren(
@@ -111,6 +114,7 @@ export function createTooltipView(document: Document): TooltipView {
     },
     descriptionText() {
       const parts = [`${name.textContent}, ${category.textContent}.`];
+      if (!onPage.hidden) parts.push(onPage.textContent ?? '');
       if (!level.hidden) parts.push(`${level.textContent}:`);
       parts.push(definition.textContent ?? '');
       const sources = [...sourceList.children].map((item) => item.textContent);

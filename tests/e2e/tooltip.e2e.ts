@@ -212,6 +212,51 @@ describe.each(BROWSERS)('%s: glossary tooltip', (name) => {
     expect(state.card.left).toBeLessThan(state.term.right);
   });
 
+  it('an abbreviation the page defines says what it stands for there, from brackets, a list or a <dl>', async () => {
+    await open('pubmed-abstract.html');
+    const cases: [string, string, string, string | null][] = [
+      ['#methods', 'NDMM', 'multiple-myeloma', 'Newly diagnosed multiple myeloma'],
+      ['#results', 'POM', 'pomalidomide', 'pomalidomide'],
+      ['#conclusion', 'DEX', 'dexamethasone', 'dexamethasone'],
+      ['#history', 'THAL', 'thalidomide', 'thalidomide'],
+      ['#background', 'lenalidomide', 'lenalidomide', null],
+    ];
+    for (const [block, text, id, longForm] of cases) {
+      // The occurrence with that text (not its definition), picked out for the pointer.
+      await page.evaluate(
+        ({ block: b, text: t }) => {
+          document.querySelector('[data-test-target]')?.removeAttribute('data-test-target');
+          const marks = [...document.querySelectorAll(`${b} mark[data-glossary-id]`)];
+          marks.findLast((m) => m.textContent === t)!.setAttribute('data-test-target', '');
+        },
+        { block, text },
+      );
+      await page.hover('[data-test-target]');
+      await waitForTooltip(page, id);
+      const state = (await tooltipState(page))!;
+      const line = `On this page, ${text} stands for “${longForm}”.`;
+      if (longForm === null) expect(state.text).not.toContain('On this page');
+      else {
+        // After the entry's name, before its definition, and read out with the term's description.
+        expect(state.text).toContain(`${line}${glossaryEntry(id).plain}`);
+        expect(state.description).toContain(line);
+        if (text === 'NDMM') {
+          // The card with its extra line stays accessible (axe-core on the tooltip's host, shadow root included).
+          await page.evaluate(AXE_SOURCE as never);
+          const violations = await page.evaluate(async (hostName) => {
+            type Result = { violations: { id: string }[] };
+            const axe = (window as unknown as { axe: { run(context: Element): Promise<Result> } }).axe;
+            const { violations: found } = await axe.run(document.querySelector(hostName)!);
+            return found.map((v) => v.id);
+          }, HOST);
+          expect(violations).toEqual([]);
+        }
+      }
+      await page.mouseMove(1, 1);
+      await waitForClosed(page);
+    }
+  });
+
   it('a quick pass over a term shows nothing', async () => {
     await open('tooltip.html');
     await page.evaluate(() => {

@@ -148,6 +148,20 @@ describe("a page's own abbreviations", () => {
   });
 });
 
+describe('what the page says its abbreviations stand for', () => {
+  it('tells the tooltip, from a bracket or a <dl>, while annotations are on', async () => {
+    setBody(
+      '<p>Newly diagnosed <b>multiple myeloma</b> (NDMM) and POM.</p><dl><dt>POM</dt><dd>pomalidomide</dd></dl>',
+    );
+    const { engine } = await annotate();
+    expect(engine.spelledOutAs('NDMM', 'multiple-myeloma')).toBe('Newly diagnosed multiple myeloma');
+    expect(engine.spelledOutAs('POM', 'pomalidomide')).toBe('pomalidomide');
+    expect(engine.spelledOutAs('POM', 'lenalidomide')).toBeNull();
+    engine.update({ ...ON, enabled: false });
+    expect(engine.spelledOutAs('POM', 'pomalidomide')).toBeNull();
+  });
+});
+
 describe("definitions in a list of abbreviations, as PubMed Central's <dl>", () => {
   it('<dt>POM</dt><dd>pomalidomide</dd> adds POM on that page; <dt>NK</dt><dd>North Korea</dd> rules NK out', async () => {
     setBody(

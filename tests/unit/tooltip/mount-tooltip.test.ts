@@ -195,6 +195,39 @@ describe('mountTooltip: pointer', () => {
     expect(marks[1]!.getAttribute('aria-describedby')).toBe(TERM_DESCRIPTION_ID);
   });
 
+  it("says what the page's abbreviation stands for, as the annotator read it on the page", async () => {
+    tooltip.destroy();
+    const abbreviation = document.createElement('mark');
+    abbreviation.dataset.glossaryId = 'lenalidomide';
+    abbreviation.textContent = 'LEN';
+    document.body.append(abbreviation);
+    const asked: string[] = [];
+    ctx = new ContentScriptContext('test');
+    tooltip = await mountTooltip(ctx, {
+      glossary: sampleGlossary,
+      annotator: {
+        occurrences: () => [...document.querySelectorAll(OCCURRENCE_SELECTOR)],
+        spelledOutAs: (shortForm, entryId) => {
+          asked.push(`${shortForm} ${entryId}`);
+          return shortForm === 'LEN' ? 'lenalidomide' : null;
+        },
+      },
+      document,
+    });
+    const onPage = () => shadow().querySelector<HTMLElement>('.og-on-page')!;
+    pointer(abbreviation, 'pointerover');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(shownEntry()).toBe('lenalidomide');
+    expect(onPage().hidden).toBe(false);
+    expect(onPage().textContent).toBe('On this page, LEN stands for “lenalidomide”.');
+    pointer(abbreviation, 'pointerout');
+    pointer(marks[0]!, 'pointerover');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(card().querySelector('.og-definition')!.textContent).toBe('A cancer medicine taken by mouth.');
+    expect(onPage().hidden).toBe(true);
+    expect(asked).toEqual(['LEN lenalidomide', 'Lenalidomide lenalidomide']);
+  });
+
   it('modifier mode: only Alt shows it, and the setting applies live', async () => {
     await tooltipTrigger.setValue({ mode: 'modifier', delayMs: 300 });
     pointer(marks[1]!, 'pointerover');

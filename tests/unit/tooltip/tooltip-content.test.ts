@@ -32,6 +32,14 @@ describe('tooltipContent', () => {
     ]);
   });
 
+  it("says what the page's own abbreviation stands for, when the page defines it", () => {
+    expect(tooltipContent(sampleGlossary, 'lenalidomide', 'plain')?.onPage).toBeNull();
+    const defined = { shortForm: 'LEN', longForm: 'lenalidomide' };
+    expect(tooltipContent(sampleGlossary, 'lenalidomide', 'plain', defined)?.onPage).toBe(
+      'On this page, LEN stands for “lenalidomide”.',
+    );
+  });
+
   it('knows nothing about ids outside the glossary, including inherited property names', () => {
     expect(tooltipContent(sampleGlossary, 'no-such-term', 'plain')).toBeUndefined();
     expect(tooltipContent(sampleGlossary, 'constructor', 'plain')).toBeUndefined();

@@ -77,6 +77,25 @@ describe('createTooltipView', () => {
     expect(view.card.dataset.entryId).toBeUndefined();
   });
 
+  it("shows what the page's abbreviation stands for above the definition, and only when there is something", () => {
+    const view = createTooltipView(document);
+    const onPage = () => view.card.querySelector<HTMLElement>('.og-on-page')!;
+    view.render(content('lenalidomide'), { keyboardHint: false });
+    expect(onPage().hidden).toBe(true);
+    const defined = { shortForm: 'LEN', longForm: 'lenalidomide <b>(LEN)</b>' };
+    view.render(tooltipContent(sampleGlossary, 'lenalidomide', 'plain', defined)!, { keyboardHint: false });
+    expect(onPage().hidden).toBe(false);
+    // Page text, shown as text.
+    expect(onPage().textContent).toBe('On this page, LEN stands for “lenalidomide <b>(LEN)</b>”.');
+    expect(onPage().children).toHaveLength(0);
+    expect(onPage().nextElementSibling).toBe(view.card.querySelector('.og-definition'));
+    expect(view.descriptionText()).toMatch(
+      /^Lenalidomide, Drug\. On this page, LEN stands for “lenalidomide/,
+    );
+    view.render(content('angiogenesis'), { keyboardHint: false });
+    expect(onPage().hidden).toBe(true);
+  });
+
   it('describes the term in one sentence-like string for screen readers', () => {
     const view = createTooltipView(document);
     view.render(content('angiogenesis'), { keyboardHint: true });
