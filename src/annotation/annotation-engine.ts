@@ -6,7 +6,7 @@ import {
   type TermMatcher,
 } from '../matching/build-term-matcher';
 import { joinAcrossShortForm } from '../matching/join-across-short-form';
-import { PageEvidence } from '../matching/page-evidence';
+import { PageEvidence, type DefinedAbbreviation } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
 import { composedTreeBefore, composedTreeParent } from './composed-tree';
@@ -786,6 +786,11 @@ export class AnnotationEngine {
    */
   spelledOutAs(shortForm: string, entryId: string): string | null {
     return this.active ? (this.evidence?.spelledOutAs(shortForm, entryId) ?? null) : null;
+  }
+
+  /** The abbreviations the page defines as glossary entries, in the order it defines them (none when off). */
+  definedAbbreviations(): DefinedAbbreviation[] {
+    return this.active ? (this.evidence?.definedAbbreviations() ?? []) : [];
   }
 
   /** Makes the marks of every waiting occurrence of `entryId` (to show them one after another). */

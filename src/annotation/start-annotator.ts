@@ -9,6 +9,7 @@ import {
 } from '../settings/settings-items';
 import { siteKey } from '../settings/site-key';
 import { AnnotationEngine, type AnnotationEngineOptions, type AnnotatorContext } from './annotation-engine';
+import { listPageTerms } from './list-page-terms';
 import { OCCURRENCE_SELECTOR } from './mark-selectors';
 import { OccurrenceRevealer } from './occurrence-revealer';
 
@@ -110,11 +111,7 @@ export function startAnnotator(ctx: AnnotatorContext, options: StartAnnotatorOpt
     pageTerms: () => ({
       site,
       active: engine.active,
-      terms: engine.termCounts().map(({ entryId, count }) => ({
-        entryId,
-        name: glossary.entries[entryId]?.name ?? entryId,
-        count,
-      })),
+      terms: listPageTerms(glossary, engine.termCounts(), engine.definedAbbreviations()),
     }),
     revealTerm: (entryId) => {
       if (!engine.active) return false;

@@ -6,6 +6,15 @@ import { isInWebAddress } from './is-in-web-address';
 import { isJournalName } from './is-journal-name';
 import { normalizeSurfaceForm } from './normalize-surface-form';
 
+/** An abbreviation the page spells out as a glossary entry: "NDMM", multiple-myeloma, "newly diagnosed multiple myeloma". */
+export interface DefinedAbbreviation {
+  /** As the page first writes it in a definition. */
+  shortForm: string;
+  entryId: string;
+  /** As the page spells it, white space made single spaces. */
+  longForm: string;
+}
+
 const key = (shortForm: string): string => normalizeSurfaceForm(shortForm, true);
 
 /**
@@ -21,8 +30,11 @@ export class PageEvidence {
   private readonly definitions = new Map<string, Set<string | null>>();
   /** Page-local abbreviations that are not glossary forms, e.g. POM → pomalidomide. */
   private readonly local = new Map<string, string>();
-  /** Short form (case kept) → the first long form the page gives it that names an entry, and that entry. */
-  private readonly spelledOut = new Map<string, { entryId: string; longForm: string }>();
+  /**
+   * Short form (case kept) → the first long form the page gives it that names an entry, that entry, and the
+   * short form as the page writes it; in the order the page defines them.
+   */
+  private readonly spelledOut = new Map<string, DefinedAbbreviation>();
   /** Entries of ambiguous abbreviations refused so far: evidence for one of them later means a rescan. */
   private readonly refused = new Set<string>();
 
@@ -48,7 +60,7 @@ export class PageEvidence {
       const glossaryForms = this.matcher.caseSensitiveFormsSpelled(shortForm);
       const entryId = definition.entryId ?? this.entryBeginningWith(longForm, glossaryForms);
       if (entryId !== null && !this.spelledOut.has(key(shortForm)))
-        this.spelledOut.set(key(shortForm), { entryId, longForm });
+        this.spelledOut.set(key(shortForm), { shortForm, entryId, longForm });
       const spellings = glossaryForms.length > 0 ? glossaryForms.map((f) => key(f.text)) : [key(shortForm)];
       for (const spelling of spellings) {
         const meanings = this.definitions.get(spelling) ?? new Set();
@@ -94,6 +106,22 @@ export class PageEvidence {
       // "chimeric antigen receptors (CARs)" spells out CAR too, and the other way round.
       this.spelledOut.get(key(shortForm.endsWith('s') ? shortForm.slice(0, -1) : `${shortForm}s`));
     return spelled?.entryId === entryId ? spelled.longForm : null;
+  }
+
+  /**
+   * The abbreviations this page defines as glossary entries, in the order it first defines them; a plural
+   * defined after its singular ("CARs" after "CAR"), or the other way round, is the same abbreviation.
+   */
+  definedAbbreviations(): DefinedAbbreviation[] {
+    const listed = new Set<string>();
+    const defined: DefinedAbbreviation[] = [];
+    for (const [spelling, definition] of this.spelledOut) {
+      const singular = spelling.endsWith('s') ? spelling.slice(0, -1) : spelling;
+      if (listed.has(`${singular}\n${definition.entryId}`)) continue;
+      listed.add(`${singular}\n${definition.entryId}`);
+      defined.push(definition);
+    }
+    return defined;
   }
 
   /** Abbreviations this page defines that the glossary does not have, as forms to look for on this page. */

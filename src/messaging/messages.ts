@@ -27,12 +27,24 @@ const popupToContentMessages = once(
 export const popupToContent = once(() => z.discriminatedUnion('type', [...popupToContentMessages()]));
 export type PopupToContent = z.infer<ReturnType<typeof popupToContent>>;
 
+/** Bounds of an abbreviation the page defines, as the content script sends it (longer ones are not sent). */
+export const ABBREVIATION_LIMITS = { shortForm: 24, longForm: 200, perTerm: 20 } as const;
+
 /** One annotated term on the page, in page order of its first occurrence. */
 export const pageTerm = once(() =>
   z.strictObject({
     entryId: entryId(),
     name: z.string(),
     count: z.number().check(z.int(), z.nonnegative()),
+    /** Abbreviations the page defines as this term, and what it spells them out as ("NDMM", "newly diagnosed…"). */
+    abbreviations: z
+      .array(
+        z.strictObject({
+          shortForm: z.string().check(z.minLength(1), z.maxLength(ABBREVIATION_LIMITS.shortForm)),
+          longForm: z.string().check(z.minLength(1), z.maxLength(ABBREVIATION_LIMITS.longForm)),
+        }),
+      )
+      .check(z.maxLength(ABBREVIATION_LIMITS.perTerm)),
   }),
 );
 export type PageTerm = z.infer<ReturnType<typeof pageTerm>>;

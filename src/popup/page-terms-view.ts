@@ -14,6 +14,28 @@ export function orderPageTerms(terms: readonly PageTerm[], order: PageTermsOrder
   return order === 'page' ? [...terms] : [...terms].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }
 
+/** A long form or a name as compared: lower case, one space between words, no plural s. */
+const comparable = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[\s\u00a0\-\u2010\u2011\u2013]+/g, ' ')
+    .trim()
+    .replace(/s$/, '');
+
+/**
+ * The abbreviations the page defines as this term, for the line under its name: "Abbreviated MM, NDMM (newly
+ * diagnosed multiple myeloma)". A long form that is just the term's name (its own bracket aside: "Mantle cell
+ * lymphoma (MCL)") goes without saying. Null when the page defines none.
+ */
+export function abbreviationsNote(term: PageTerm): string | null {
+  if (term.abbreviations.length === 0) return null;
+  const name = comparable(term.name.replace(/\s*\([^)]*\)/g, ' '));
+  const parts = term.abbreviations.map(({ shortForm, longForm }) =>
+    comparable(longForm) === name ? shortForm : `${shortForm} (${longForm})`,
+  );
+  return `Abbreviated ${parts.join(', ')}`;
+}
+
 const UNAVAILABLE =
   'The glossary is not running on this page. Browsers keep extensions off their own pages, the web store and ' +
   'extension pages; on an ordinary web page, reload it once it has finished loading. Search still works.';
@@ -51,8 +73,15 @@ export function createPageTermsView(doc: Document, onReveal: (term: PageTerm) =>
     list.replaceChildren(
       ...orderPageTerms(terms, order).map((term) => {
         // Named by its content: "Lenalidomide, 3 occurrences" (the words are for screen readers only).
-        const button = el(doc, 'button', { className: 'page-term', attrs: { type: 'button', 'data-entry-id': term.entryId } }, [
+        const note = abbreviationsNote(term);
+        const label = el(doc, 'span', { className: 'page-term-label' }, [
           el(doc, 'span', { className: 'page-term-name', text: term.name }),
+          ...(note === null
+            ? []
+            : [visuallyHidden(doc, '; '), el(doc, 'span', { className: 'page-term-abbreviations', text: note })]),
+        ]);
+        const button = el(doc, 'button', { className: 'page-term', attrs: { type: 'button', 'data-entry-id': term.entryId } }, [
+          label,
           visuallyHidden(doc, ', '),
           el(doc, 'span', { className: 'page-term-count', text: String(term.count) }),
           visuallyHidden(doc, term.count === 1 ? ' occurrence' : ' occurrences'),

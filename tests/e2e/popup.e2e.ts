@@ -293,6 +293,39 @@ describe.each(BROWSERS)('%s: popup', (name) => {
     await page.close();
   });
 
+  it("\"On this page\" shows the abbreviations the abstract defines under their terms, and stays axe-clean", async () => {
+    const { page, popup } = await popupOverFixture(browser, fixtureOrigin, 'pubmed-abstract.html');
+    const notes = await popup.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('button.page-term')].map((b) => [
+          b.dataset.entryId!,
+          b.querySelector('.page-term-abbreviations')?.textContent ?? null,
+        ]),
+      ),
+    );
+    expect(notes).toMatchObject({
+      'multiple-myeloma': 'Abbreviated MM, NDMM (Newly diagnosed multiple myeloma)',
+      lenalidomide: 'Abbreviated LEN',
+      pomalidomide: 'Abbreviated POM',
+      bortezomib: 'Abbreviated BTZ',
+      dexamethasone: 'Abbreviated DEX',
+      thalidomide: 'Abbreviated THAL',
+      // From <abbr title>; the entry's name carries its own bracket.
+      'mantle-cell-lymphoma': 'Abbreviated MCL',
+      'nk-cells': 'Abbreviated NK (natural killer)',
+    });
+    // Read out with the term's name and count.
+    expect(
+      await popup.evaluate(() => document.querySelector('button.page-term[data-entry-id="pomalidomide"]')!.textContent),
+    ).toMatch(/^Pomalidomide; Abbreviated POM, \d+ occurrences?$/);
+    for (const scheme of ['light', 'dark'] as const) {
+      await useColorScheme(popup, scheme);
+      expect(await axeViolations(popup), scheme).toEqual([]);
+    }
+    await popup.close();
+    await page.close();
+  });
+
   it('the site switch removes and restores the marks on the open page', async () => {
     const { page, popup } = await popupOverFixture(browser, fixtureOrigin, 'popup-terms.html');
     const marks = () => page.evaluate(() => document.querySelectorAll('mark[data-glossary-id]').length);

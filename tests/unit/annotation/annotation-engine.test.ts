@@ -160,6 +160,19 @@ describe('what the page says its abbreviations stand for', () => {
     engine.update({ ...ON, enabled: false });
     expect(engine.spelledOutAs('POM', 'pomalidomide')).toBeNull();
   });
+
+  it('lists the abbreviations the page defines, in page order; none while annotations are off', async () => {
+    setBody(
+      '<p>Newly diagnosed <b>multiple myeloma</b> (NDMM) and POM.</p><dl><dt>POM</dt><dd>pomalidomide</dd></dl>',
+    );
+    const { engine } = await annotate();
+    expect(engine.definedAbbreviations()).toEqual([
+      { shortForm: 'NDMM', entryId: 'multiple-myeloma', longForm: 'Newly diagnosed multiple myeloma' },
+      { shortForm: 'POM', entryId: 'pomalidomide', longForm: 'pomalidomide' },
+    ]);
+    engine.update({ ...ON, enabled: false });
+    expect(engine.definedAbbreviations()).toEqual([]);
+  });
 });
 
 describe("definitions in a list of abbreviations, as PubMed Central's <dl>", () => {

@@ -51,12 +51,28 @@ describe('page terms', () => {
       site: siteKey(location.href),
       active: true,
       terms: [
-        { entryId: 'multiple-myeloma', name: 'multiple myeloma', count: 3 },
-        { entryId: 'lenalidomide', name: 'lenalidomide', count: 3 },
-        { entryId: 'immunomodulatory-drugs', name: 'immunomodulatory drug', count: 1 },
-        { entryId: 'car-t-cell-therapy', name: 'CAR T-cell therapy', count: 1 },
+        {
+          entryId: 'multiple-myeloma',
+          name: 'multiple myeloma',
+          count: 3,
+          abbreviations: [{ shortForm: 'MM', longForm: 'Multiple myeloma' }],
+        },
+        { entryId: 'lenalidomide', name: 'lenalidomide', count: 3, abbreviations: [] },
+        { entryId: 'immunomodulatory-drugs', name: 'immunomodulatory drug', count: 1, abbreviations: [] },
+        { entryId: 'car-t-cell-therapy', name: 'CAR T-cell therapy', count: 1, abbreviations: [] },
       ],
     });
+  });
+
+  it("leaves out a long form longer than the answer's bounds rather than cut it", async () => {
+    // A headed long form of 210 characters: nine long words, then the glossary term.
+    const words = Array.from({ length: 9 }, (_, i) => 'abcdefghi'[i] + 'x'.repeat(20)).join(' ');
+    setBody(`<p>Lenalidomide is given. ${words} lenalidomide (ABCDEFGHIL) and POM (pomalidomide).</p>`);
+    const { annotator } = await start();
+    expect(annotator.pageTerms().terms.map((t) => [t.entryId, t.abbreviations])).toEqual([
+      ['lenalidomide', []],
+      ['pomalidomide', [{ shortForm: 'POM', longForm: 'pomalidomide' }]],
+    ]);
   });
 
   it('occurrences() gives one head mark per occurrence, in document order', async () => {

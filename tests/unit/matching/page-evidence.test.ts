@@ -497,4 +497,17 @@ describe('what the page says an abbreviation stands for', () => {
     expect(evidence.spelledOutAs('MM', 'multiple-myeloma')).toBe('multiple myeloma');
     expect(evidence.spelledOutAs('MM', 'myeloma')).toBeNull();
   });
+
+  it('every abbreviation defined as an entry, once each (its plural too), in the order the page defines them', () => {
+    const evidence = evidenceOf(
+      'in newly diagnosed multiple myeloma (NDMM) and North Korea (NK)',
+      'Abbreviations: POM, pomalidomide; MM, multiple myeloma; AE, adverse event.',
+      'NDMM (newly diagnosed myeloma); pomalidomide (POMs)',
+    );
+    expect(evidence.definedAbbreviations()).toEqual([
+      { shortForm: 'NDMM', entryId: 'multiple-myeloma', longForm: 'newly diagnosed multiple myeloma' },
+      { shortForm: 'POM', entryId: 'pomalidomide', longForm: 'pomalidomide' },
+      { shortForm: 'MM', entryId: 'multiple-myeloma', longForm: 'multiple myeloma' },
+    ]);
+  });
 });

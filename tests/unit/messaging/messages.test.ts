@@ -34,9 +34,27 @@ describe('messages are validated on receipt', () => {
   });
 
   it('checks the answer to get-page-terms too: counts are whole, non-negative numbers', () => {
-    const good = { site: 'example.org', active: true, terms: [{ entryId: 'lenalidomide', name: 'Lenalidomide', count: 3 }] };
+    const term = { entryId: 'lenalidomide', name: 'Lenalidomide', count: 3, abbreviations: [] };
+    const good = { site: 'example.org', active: true, terms: [term] };
     expect(pageTermsResponse().safeParse(good).success).toBe(true);
-    const bad = { ...good, terms: [{ entryId: 'lenalidomide', name: 'Lenalidomide', count: -1 }] };
+    const bad = { ...good, terms: [{ ...term, count: -1 }] };
     expect(pageTermsResponse().safeParse(bad).success).toBe(false);
+  });
+
+  it("checks the page's abbreviations in the answer: both forms present, within bounds", () => {
+    const answer = (abbreviations: unknown) => ({
+      site: null,
+      active: true,
+      terms: [{ entryId: 'lenalidomide', name: 'Lenalidomide', count: 3, abbreviations }],
+    });
+    expect(pageTermsResponse().safeParse(answer([{ shortForm: 'LEN', longForm: 'lenalidomide' }])).success).toBe(true);
+    for (const bad of [
+      undefined,
+      [{ shortForm: 'LEN' }],
+      [{ shortForm: '', longForm: 'lenalidomide' }],
+      [{ shortForm: 'LEN', longForm: 'x'.repeat(201) }],
+      [{ shortForm: 'LEN', longForm: 'lenalidomide', extra: 1 }],
+    ])
+      expect(pageTermsResponse().safeParse(answer(bad)).success, JSON.stringify(bad)).toBe(false);
   });
 });

@@ -10,9 +10,9 @@ const PAGE: PageTermsResponse = {
   site: 'example.org',
   active: true,
   terms: [
-    { entryId: 'multiple-myeloma', name: 'Multiple myeloma', count: 3 },
-    { entryId: 'lenalidomide', name: 'Lenalidomide', count: 5 },
-    { entryId: 'angiogenesis', name: 'Angiogenesis', count: 1 },
+    { entryId: 'multiple-myeloma', name: 'Multiple myeloma', count: 3, abbreviations: [] },
+    { entryId: 'lenalidomide', name: 'Lenalidomide', count: 5, abbreviations: [] },
+    { entryId: 'angiogenesis', name: 'Angiogenesis', count: 1, abbreviations: [] },
   ],
 };
 
@@ -97,6 +97,58 @@ describe('popup: on this page', () => {
     expect(terms().map((b) => b.querySelector('.page-term-name')!.textContent)).toEqual(['Angiogenesis', 'Lenalidomide', 'Multiple myeloma']);
     document.querySelector<HTMLInputElement>('.page-terms-order input[value="page"]')!.click();
     expect(terms()[0]!.dataset.entryId).toBe('multiple-myeloma');
+  });
+
+  it("shows the page's own abbreviations for a term under its name, and reads them out with it", async () => {
+    const defined: PageTermsResponse = {
+      ...PAGE,
+      terms: [
+        {
+          ...PAGE.terms[0]!,
+          abbreviations: [
+            { shortForm: 'MM', longForm: 'Multiple  Myeloma' },
+            { shortForm: 'NDMM', longForm: 'newly diagnosed multiple myeloma' },
+          ],
+        },
+        { ...PAGE.terms[1]!, abbreviations: [{ shortForm: 'LEN', longForm: 'lenalidomide' }] },
+        PAGE.terms[2]!,
+        {
+          entryId: 'mantle-cell-lymphoma',
+          name: 'Mantle cell lymphoma (MCL)',
+          count: 1,
+          abbreviations: [{ shortForm: 'MCL', longForm: 'mantle-cell lymphoma' }],
+        },
+        {
+          entryId: 'natural-killer-cells',
+          name: 'Natural killer (NK) cells',
+          count: 1,
+          abbreviations: [{ shortForm: 'NK', longForm: 'natural killer' }],
+        },
+      ],
+    };
+    await mount(fakeTabs(defined));
+    expect(terms().map((b) => b.querySelector('.page-term-abbreviations')?.textContent ?? null)).toEqual([
+      'Abbreviated MM, NDMM (newly diagnosed multiple myeloma)',
+      'Abbreviated LEN',
+      null,
+      'Abbreviated MCL',
+      'Abbreviated NK (natural killer)',
+    ]);
+    expect(terms()[0]!.textContent).toBe(
+      'Multiple myeloma; Abbreviated MM, NDMM (newly diagnosed multiple myeloma), 3 occurrences',
+    );
+  });
+
+  it('a long form with markup in it is shown as text', async () => {
+    const markup = '<img src=x onerror="alert(1)">';
+    const defined: PageTermsResponse = {
+      ...PAGE,
+      terms: [{ ...PAGE.terms[0]!, abbreviations: [{ shortForm: 'MM', longForm: markup }] }],
+    };
+    await mount(fakeTabs(defined));
+    const note = terms()[0]!.querySelector('.page-term-abbreviations')!;
+    expect(note.textContent).toBe(`Abbreviated MM (${markup})`);
+    expect(note.children).toHaveLength(0);
   });
 
   it('choosing a term asks the content script to reveal it', async () => {

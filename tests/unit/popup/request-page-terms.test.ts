@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { requestPageTerms, requestPageTermsOf, requestRevealTerm } from '../../../src/popup/request-page-terms';
 
-const answer = { site: 'example.org', active: true, terms: [{ entryId: 'lenalidomide', name: 'Lenalidomide', count: 2 }] };
+const answer = { site: 'example.org', active: true, terms: [{ entryId: 'lenalidomide', name: 'Lenalidomide', count: 2, abbreviations: [] }] };
 
 describe('requestPageTerms', () => {
   it('asks the active tab of the current window and returns its validated answer', async () => {
