@@ -4,15 +4,16 @@ const MAX_LONG_FORM = 120;
 /**
  * The abbreviations that a page's markup defines, each written as the text that would define it in brackets,
  * "multiple myeloma (MM)", to be read by the same rules: `<abbr title="multiple myeloma">MM</abbr>`, HTML's own
- * way, and a definition list's `<dt>MM</dt><dd>multiple myeloma</dd>`, as PubMed Central lists an article's
- * abbreviations. Each definition once.
+ * way; a definition list's `<dt>MM</dt><dd>multiple myeloma</dd>`, as PubMed Central lists an article's
+ * abbreviations; and a two-cell table row, `<tr><td>MM</td><td>Multiple myeloma</td></tr>`, as MDPI's journals
+ * (Cancers among them) list them. Each definition once.
  */
 export function markupDefinitions(elements: Iterable<Element>): string[] {
   const seen = new Set<string>();
   for (const element of elements) {
-    const shortForm = element.textContent?.trim() ?? '';
-    const longForm = longFormOf(element);
-    if (longForm === null) continue;
+    const pair = pairOf(element);
+    if (pair === null) continue;
+    const [shortForm, longForm] = pair;
     if (shortForm.length < 2 || shortForm.length > MAX_SHORT_FORM || longForm.length <= shortForm.length)
       continue;
     if (longForm.length > MAX_LONG_FORM || /[()]/.test(longForm + shortForm)) continue;
@@ -21,13 +22,32 @@ export function markupDefinitions(elements: Iterable<Element>): string[] {
   return [...seen];
 }
 
-/** An `<abbr>`'s title, or the text of the `<dd>` right after a `<dt>`, in single spaces; else null. */
-function longFormOf(element: Element): string | null {
-  let text: string | null = null;
-  if (element.localName === 'abbr') text = element.getAttribute('title');
-  else if (element.localName === 'dt') {
-    const next = element.nextElementSibling;
-    if (next?.localName === 'dd') text = next.textContent;
+const spaced = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The short form and the long form an element pairs, in single spaces: an `<abbr>`'s text and title, a `<dt>`
+ * and the `<dd>` right after it, or the two cells of a table row, the shorter taken as the short form (a table
+ * may put either first). Null when it pairs nothing.
+ */
+function pairOf(element: Element): [string, string] | null {
+  const name = element.localName;
+  if (name === 'abbr') {
+    const title = element.getAttribute('title');
+    return title === null ? null : [spaced(element.textContent), spaced(title)];
   }
-  return text === null ? null : text.replace(/\s+/g, ' ').trim();
+  if (name === 'dt') {
+    const next = element.nextElementSibling;
+    return next?.localName === 'dd' ? [spaced(element.textContent), spaced(next.textContent)] : null;
+  }
+  if (name !== 'tr' || element.childElementCount !== 2) return null;
+  const [first, second] = element.children as unknown as [Element, Element];
+  if (!isCell(first) || !isCell(second)) return null;
+  // Read only what could be a pair: a data table's rows are mostly longer, or numbers.
+  const a = first.textContent ?? '';
+  const b = second.textContent ?? '';
+  if (a.length > MAX_LONG_FORM * 2 || b.length > MAX_LONG_FORM * 2) return null;
+  const [one, two] = [spaced(a), spaced(b)];
+  return one.length <= two.length ? [one, two] : [two, one];
 }
+
+const isCell = (element: Element): boolean => element.localName === 'td' || element.localName === 'th';

@@ -74,7 +74,7 @@ export class TextRunCollector {
     private readonly onText: (text: string, collector: TextRunCollector) => void,
     /** Told of each open shadow root the walk enters (to watch it, style its marks, find them again). */
     private readonly onShadowRoot?: (shadowRoot: ShadowRoot) => void,
-    /** Told of each element the walk passes that may define an abbreviation: `<abbr title>`, `<dt>`. */
+    /** Told of each element the walk passes that may define an abbreviation: `<abbr title>`, `<dt>`, `<tr>`. */
     private readonly onDefinition?: (element: Element) => void,
   ) {
     this.walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
@@ -152,8 +152,10 @@ export class TextRunCollector {
       } else {
         if (role === 'block') {
           work += this.flush() >> 4;
-          // A definition list's term: its <dd> may spell it out ("<dt>MM</dt><dd>multiple myeloma</dd>").
-          if ((node as Element).localName === 'dt') this.onDefinition?.(node as Element);
+          // A definition list's term, whose <dd> may spell it out ("<dt>MM</dt><dd>multiple myeloma</dd>"), or a
+          // table row that may pair an abbreviation with its long form.
+          const name = (node as Element).localName;
+          if (name === 'dt' || name === 'tr') this.onDefinition?.(node as Element);
         } else if (role === 'abbreviation') this.onDefinition?.(node as Element);
         // One property read per element: the cheap part of supporting web components.
         const shadowRoot = (node as Element).shadowRoot;

@@ -88,7 +88,7 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, MCL in an <abbr title>, and BTZ, DEX, NDMM and THAL, which the glossary lacks, in brackets, a list or a <dl>); author initials, dates, a journal's name and a web address are not", async () => {
+  it("abstract: the abbreviations it defines are marked (LEN, MM, POM, NK, MCL in an <abbr title>, and BTZ, DEX, NDMM, THAL and ASCT, which the glossary lacks, in brackets, a list, a <dl> or a table); author initials, dates, a journal's name and a web address are not", async () => {
     const page = await open('pubmed-abstract.html');
     const occurrences = await readOccurrences(page);
     const abbreviations = occurrences.filter((o) => /^[A-Z]{2,4}$/.test(o.text));
@@ -128,6 +128,9 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     expect(byParagraph('abbreviations')).toEqual([`BTZ ${btz}`, `DEX ${dex}`]);
     // THAL is defined only by the definition list after it, as PubMed Central lists abbreviations.
     expect(byParagraph('history')).toEqual([`THAL ${idOf('thalidomide')}`]);
+    // ASCT only by a two-cell row of a table of abbreviations, as MDPI's journals list them; its long form is
+    // headed by a glossary term.
+    expect(byParagraph('transplant')).toEqual([`ASCT ${idOf('stem cell transplantation')}`, `LEN ${len}`]);
     expect(occurrences.filter((o) => ['authors', 'cite'].includes(o.in))).toEqual([]);
     // A reference: its title's terms are marked; the journal ("Leuk Lymphoma") and the address are not.
     expect(occurrences.filter((o) => o.in === 'reference').map((o) => o.text)).toEqual([

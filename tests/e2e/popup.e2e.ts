@@ -310,6 +310,7 @@ describe.each(BROWSERS)('%s: popup', (name) => {
       bortezomib: 'Abbreviated BTZ',
       dexamethasone: 'Abbreviated DEX',
       thalidomide: 'Abbreviated THAL',
+      'stem-cell-transplant': 'Abbreviated ASCT (autologous stem cell transplantation)',
       // From <abbr title>; the entry's name carries its own bracket.
       'mantle-cell-lymphoma': 'Abbreviated MCL',
       'nk-cells': 'Abbreviated NK (natural killer)',

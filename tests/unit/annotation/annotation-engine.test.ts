@@ -191,6 +191,31 @@ describe("definitions in a list of abbreviations, as PubMed Central's <dl>", () 
   });
 });
 
+describe("definitions in a table of abbreviations, as MDPI's journals give them", () => {
+  it('a two-cell row <td>POM</td><td>pomalidomide</td> adds POM on that page; NK | North Korea rules NK out', async () => {
+    setBody(
+      '<p>POM was given first. Natural killer cells rose; NK counts fell.</p>' +
+        '<table><tr><th>Abbreviation</th><th>Meaning</th></tr><tr><td>POM</td><td>Pomalidomide</td></tr>' +
+        '<tr><td>NK</td><td>North Korea</td></tr></table>',
+    );
+    await annotate();
+    expect(occurrences()).toEqual([
+      'POM → pomalidomide',
+      'Natural killer cells → natural-killer-cells',
+      'POM → pomalidomide',
+      'Pomalidomide → pomalidomide',
+    ]);
+  });
+
+  it('a data table defines nothing: MM stays unannotated without its long form', async () => {
+    setBody(
+      '<p>Counts: MM rose.</p><table><tr><td>MM</td><td>45</td></tr><tr><td>Year</td><td>2020</td></tr></table>',
+    );
+    await annotate();
+    expect(occurrences()).toEqual([]);
+  });
+});
+
 describe('<abbr title> definitions', () => {
   it("define an ambiguous abbreviation in the glossary's sense, or in another that rules it out", async () => {
     setBody(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { markupDefinitions } from '../../../src/annotation/markup-definitions';
 
-/** The definitions written by the `<abbr>` and `<dt>` elements of `html`. */
+/** The definitions written by the `<abbr>`, `<dt>` and `<tr>` elements of `html`. */
 function definitionsIn(html: string): string[] {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
-  return markupDefinitions(parsed.querySelectorAll('abbr, dt'));
+  return markupDefinitions(parsed.querySelectorAll('abbr, dt, tr'));
 }
 
 describe('markupDefinitions', () => {
@@ -42,5 +42,28 @@ describe('markupDefinitions', () => {
           `<dl><dt>Myeloma</dt><dd>${'A cancer of plasma cells. '.repeat(6)}</dd></dl>`,
       ),
     ).toEqual(['lenalidomide (LEN)']);
+  });
+
+  it("writes each two-cell table row as a pair, the shorter cell the short form, as MDPI's journals list them", () => {
+    expect(
+      definitionsIn(
+        '<table><tr><th>Abbreviation</th><th>Definition</th></tr>' +
+          '<tr><td>ASCT</td><td>autologous stem cell\n transplantation</td></tr>' +
+          '<tr><td>pomalidomide</td><td> POM </td></tr></table>',
+      ),
+    ).toEqual([
+      'Abbreviation (Definition)',
+      'autologous stem cell transplantation (ASCT)',
+      'pomalidomide (POM)',
+    ]);
+  });
+
+  it('passes over rows of other shapes: three cells, one cell, cells too long to be a pair', () => {
+    expect(
+      definitionsIn(
+        '<table><tr><td>MM</td><td>multiple myeloma</td><td>45</td></tr><tr><td colspan="2">MM</td></tr>' +
+          `<tr><td>MM</td><td>${'multiple myeloma '.repeat(20)}</td></tr></table>`,
+      ),
+    ).toEqual([]);
   });
 });

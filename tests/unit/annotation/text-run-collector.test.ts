@@ -80,6 +80,26 @@ describe('runs', () => {
     expect(terms).toEqual(['dt POM']);
   });
 
+  it('end at table cells, and report each row for the definition it may pair', () => {
+    const rows: string[] = [];
+    const runs: string[] = [];
+    const root = document.createElement('div');
+    root.append(
+      ...new DOMParser().parseFromString(
+        '<table><tr><th>Abbreviation</th><th>Meaning</th></tr><tr><td>POM</td><td>pomalidomide</td></tr></table>',
+        'text/html',
+      ).body.childNodes,
+    );
+    new TextRunCollector(
+      root,
+      (text) => runs.push(text),
+      undefined,
+      (element) => rows.push(`${element.localName} ${element.textContent}`),
+    ).step(Infinity, () => 0);
+    expect(runs).toEqual(['Abbreviation', 'Meaning', 'POM', 'pomalidomide']);
+    expect(rows).toEqual(['tr AbbreviationMeaning', 'tr POMpomalidomide']);
+  });
+
   it('leave out white space between blocks, however it is spelled', () => {
     const root = document.createElement('div');
     root.append(paragraph('myeloma'), '\n\u00a0\u2003\t', paragraph('angiogenesis'));
