@@ -127,6 +127,17 @@ describe("a page's own abbreviations", () => {
     expect(document.body.textContent).toBe(before);
   });
 
+  it('and the other way round, the abbreviation first and its long form in brackets, across markup', async () => {
+    setBody('<p><b>CAR</b> (chimeric antigen receptor) <i>T-cell</i> therapy; later CAR alone.</p>');
+    const before = document.body.textContent;
+    await annotate();
+    expect(occurrences()).toEqual([
+      'CAR (chimeric antigen receptor) T-cell therapy → car-t-cell-therapy',
+      'CAR → car-t-cell-therapy',
+    ]);
+    expect(document.body.textContent).toBe(before);
+  });
+
   it('are annotated wherever they stand: alone, beside other terms, in nested blocks, before a citation mark', async () => {
     setBody(
       '<p>Only POM here.</p><p>Pomalidomide (POM) is an IMiD.</p>' +

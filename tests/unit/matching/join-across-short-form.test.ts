@@ -31,6 +31,38 @@ describe('a term written around its own bracketed abbreviation', () => {
     ]);
   });
 
+  it('the other way round: the abbreviation, its long form in brackets, then the rest of the term', () => {
+    const text =
+      'Patients received CAR (chimeric antigen receptor) T-cell therapy or CAR [chimeric antigen receptor]-T cell therapy.';
+    expect(matcher.findMatches(text).map((m) => text.slice(m.start, m.end))).toEqual([
+      'CAR',
+      'T-cell',
+      'CAR',
+      'T cell',
+    ]);
+    expect(joined(text)).toEqual([
+      'CAR (chimeric antigen receptor) T-cell therapy → car-t-cell-therapy',
+      'CAR [chimeric antigen receptor]-T cell therapy → car-t-cell-therapy',
+    ]);
+  });
+
+  it('not when the brackets do not spell the abbreviation out, nothing follows them, or a term would be cut', () => {
+    // "CAR T" is a form, but "T cells" goes on past it.
+    expect(joined('CAR (chimeric antigen receptor) T cells')).toEqual([
+      'CAR → car-t-cell-therapy',
+      'T cells → t-cells',
+    ]);
+    expect(joined('CAR (see below) T cells')).toEqual(['CAR → car-t-cell-therapy', 'T cells → t-cells']);
+    expect(joined('CAR (chimeric antigen receptor). T cells')).toEqual([
+      'CAR → car-t-cell-therapy',
+      'T cells → t-cells',
+    ]);
+    expect(joined('CAR(chimeric antigen receptor) T cells')).toEqual([
+      'CAR → car-t-cell-therapy',
+      'T cells → t-cells',
+    ]);
+  });
+
   it('keeps the terms around it', () => {
     expect(joined('In multiple myeloma, natural killer (NK) cells and T cells rose.')).toEqual([
       'multiple myeloma → multiple-myeloma',
