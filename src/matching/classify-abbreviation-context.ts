@@ -1,4 +1,4 @@
-import { needsUnicodeClasses } from './fold-char-code';
+import { isAsciiAlphanumericCode, isSpaceCode, needsUnicodeClasses } from './fold-char-code';
 
 /**
  * Where an upper-case abbreviation stands in a role that is not the glossary's: an author's initials in a
@@ -89,19 +89,38 @@ export function classifyAbbreviationContext(
   if (first.toUpperCase() !== first || first.toLowerCase() === first) return null;
   const token = text.slice(start, end);
   const ascii = !needsUnicodeClasses(token);
-  if (!(ascii ? /^[A-Z][A-Za-z0-9]*$/ : /^\p{Lu}[\p{L}\p{N}]*$/u).test(token)) return null;
+  if (!(ascii ? isCapitalisedAsciiWord(token) : /^\p{Lu}[\p{L}\p{N}]*$/u.test(token))) return null;
   if (isDatePlaceholder(text, start, end)) return 'date-placeholder';
   if (
     end - start <= 5 &&
-    (ascii ? /^[A-Z]{1,4}s?$/ : /^\p{Lu}{1,4}s?$/u).test(token) &&
+    (ascii ? isInitialsAscii(token) : /^\p{Lu}{1,4}s?$/u.test(token)) &&
     isAuthorInitials(text, start, end)
   )
     return 'author-initials';
   if (
     ambiguous &&
-    (isDigit(text[start - 1]) || (/[\s\u00a0]/.test(text[start - 1] ?? '') && isDigit(text[start - 2])))
+    (isDigit(text[start - 1]) || (isSpaceCode(text.charCodeAt(start - 1)) && isDigit(text[start - 2])))
   ) {
     return 'unit';
   }
   return null;
+}
+
+// The ASCII tests below by character codes: this runs for every abbreviation decided on a page, a few dozen on
+// a small one, where compiling a pattern costs more than all the calls together.
+const isUpperAscii = (code: number): boolean => code >= 0x41 && code <= 0x5a;
+
+/** /^[A-Z][A-Za-z0-9]*$/ */
+function isCapitalisedAsciiWord(token: string): boolean {
+  if (token.length === 0 || !isUpperAscii(token.charCodeAt(0))) return false;
+  for (let i = 1; i < token.length; i++) if (!isAsciiAlphanumericCode(token.charCodeAt(i))) return false;
+  return true;
+}
+
+/** /^[A-Z]{1,4}s?$/: initials, perhaps with a plural s. */
+function isInitialsAscii(token: string): boolean {
+  const letters = token.endsWith('s') ? token.length - 1 : token.length;
+  if (letters < 1 || letters > 4) return false;
+  for (let i = 0; i < letters; i++) if (!isUpperAscii(token.charCodeAt(i))) return false;
+  return true;
 }

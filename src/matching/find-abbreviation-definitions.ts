@@ -1,5 +1,11 @@
 import type { TermMatch } from './build-term-matcher';
-import { isBlankBetween, isSpaceCode, isWordCharCode, needsUnicodeClasses } from './fold-char-code';
+import {
+  isAsciiAlphanumericCode,
+  isBlankBetween,
+  isSpaceCode,
+  isWordCharCode,
+  needsUnicodeClasses,
+} from './fold-char-code';
 
 /** A page defining an abbreviation: "lenalidomide (LEN)", "LEN (lenalidomide)", "anti-money laundering (AML)". */
 export interface AbbreviationDefinition {
@@ -17,9 +23,6 @@ export interface AbbreviationDefinition {
 
 const SHORT_FORM = /^[\p{L}\p{N}][\p{L}\p{N}'’-]{0,9}(?: [\p{L}\p{N}]{1,4})?$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-// The same shape for ASCII text, the common case: Unicode property classes cost the engine far more to
-// compile and run, and on a small page this code runs only a few times, never long enough to be optimised.
-const SHORT_FORM_ASCII = /^[A-Za-z0-9][A-Za-z0-9'-]{0,9}(?: [A-Za-z0-9]{1,4})?$/;
 // Small words a long form may contain without a letter in the short form ("Republic of Korea").
 const FILLER_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', '&']);
 
@@ -34,9 +37,42 @@ const EM_DASH = 0x2014;
 
 /** Whether `text` looks like an abbreviation: short, one or two tokens, with a capital letter. */
 function isShortFormShape(text: string): boolean {
-  if (text.length < 2 || text.length > 12 || /^\d+$/.test(text)) return false;
-  if (needsUnicodeClasses(text)) return SHORT_FORM.test(text) && /\p{Lu}/u.test(text);
-  return SHORT_FORM_ASCII.test(text) && /[A-Z]/.test(text);
+  if (text.length < 2 || text.length > 12) return false;
+  if (needsUnicodeClasses(text)) return !/^\d+$/.test(text) && SHORT_FORM.test(text) && /\p{Lu}/u.test(text);
+  return isShortFormShapeAscii(text);
+}
+
+const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/**
+ * SHORT_FORM for ASCII text, the common case, with a capital letter and not all digits, by character codes:
+ * Unicode property classes cost the engine far more to compile and run, and this runs for every bracket of
+ * a page, on a small page too few times for even an ASCII pattern to pay for its compilation.
+ */
+function isShortFormShapeAscii(text: string): boolean {
+  // A first token: a letter or digit, then up to nine letters, digits, apostrophes or hyphens.
+  if (!isAsciiAlphanumericCode(text.charCodeAt(0))) return false;
+  let at = 1;
+  while (at < text.length && at < 10) {
+    const code = text.charCodeAt(at);
+    if (!(isAsciiAlphanumericCode(code) || code === 0x27 || code === 0x2d)) break;
+    at++;
+  }
+  // Then perhaps a second one: a space and one to four letters or digits.
+  if (at < text.length) {
+    if (text.charCodeAt(at) !== 0x20) return false;
+    const rest = text.length - at - 1;
+    if (rest < 1 || rest > 4) return false;
+    for (let i = at + 1; i < text.length; i++) if (!isAsciiAlphanumericCode(text.charCodeAt(i))) return false;
+  }
+  let capital = false;
+  let allDigits = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) capital = true;
+    if (!isDigitCode(code)) allDigits = false;
+  }
+  return capital && !allDigits;
 }
 
 const isLetterOrDigit = (ch: string): boolean =>
@@ -51,7 +87,10 @@ function startsWithLetter(text: string, at: number): boolean {
 
 /** The short form without a plural s ("IMiDs" → "IMiD") when it has one. */
 function singular(shortForm: string): string {
-  return /[^sS]s$/.test(shortForm) ? shortForm.slice(0, -1) : shortForm;
+  const length = shortForm.length;
+  if (length < 2 || shortForm.charCodeAt(length - 1) !== 0x73) return shortForm;
+  const before = shortForm.charCodeAt(length - 2);
+  return before === 0x73 || before === 0x53 ? shortForm : shortForm.slice(0, -1);
 }
 
 function lettersOf(shortForm: string): string[] {

@@ -10,7 +10,6 @@ export const APOSTROPHE = 0x27;
 /** Folded code of characters that are invisible inside a word (soft hyphen, zero-width joiners): skipped. */
 export const IGNORED = -1;
 
-const PLAIN_ASCII = /^[ -~\t\n\r]*$/;
 const RIGHT_SINGLE_QUOTE = 0x2019;
 
 /**
@@ -20,7 +19,8 @@ const RIGHT_SINGLE_QUOTE = 0x2019;
  * on a cold page: a dash, "®" or "≥" beside an abbreviation does not call for the Unicode pattern.
  */
 export function needsUnicodeClasses(text: string): boolean {
-  if (PLAIN_ASCII.test(text)) return false;
+  // By character codes rather than a pattern: this runs on a few short slices of a small page, never long
+  // enough for a compiled pattern to pay for its compilation.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80 && (c === RIGHT_SINGLE_QUOTE || isWordCharCode(c))) return true;
@@ -67,6 +67,11 @@ for (let c = 0; c < 128; c++) {
     c >= 0x41 && c <= 0x5a ? c + 0x20 : c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d) ? 0x20 : c;
   WORD_ASCII[c] =
     (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f ? 1 : 0;
+}
+
+/** Whether `c` is an ASCII letter or digit. */
+export function isAsciiAlphanumericCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
 function isSeparatorCode(c: number): boolean {

@@ -15,7 +15,18 @@ export interface DefinedAbbreviation {
   longForm: string;
 }
 
-const key = (shortForm: string): string => normalizeSurfaceForm(shortForm, true);
+/** Whether `text` is letters, digits and straight apostrophes of ASCII only: normalised as it is. */
+function isPlainToken(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) | 0x20;
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x27)) return false;
+  }
+  return true;
+}
+
+// Every abbreviation decided looks its short form up: most are plain ("MM"), and skip the patterns.
+const key = (shortForm: string): string =>
+  isPlainToken(shortForm) ? shortForm : normalizeSurfaceForm(shortForm, true);
 
 /**
  * What one page says about its abbreviations, gathered from all of its text before any is annotated: which

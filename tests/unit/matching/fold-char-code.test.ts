@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isWordCharCode, needsUnicodeClasses } from '../../../src/matching/fold-char-code';
+import {
+  isAsciiAlphanumericCode,
+  isWordCharCode,
+  needsUnicodeClasses,
+} from '../../../src/matching/fold-char-code';
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 // Invisible inside words: soft hyphen, zero-width non-joiner and joiner, word joiner.
@@ -38,5 +42,13 @@ describe('needsUnicodeClasses', () => {
     expect(needsUnicodeClasses('TNF-α')).toBe(true);
     expect(needsUnicodeClasses('٣')).toBe(true);
     expect(needsUnicodeClasses('O’Brien MM')).toBe(true);
+  });
+});
+
+describe('isAsciiAlphanumericCode', () => {
+  it('answers as /[A-Za-z0-9]/ for every code of the Basic Multilingual Plane', () => {
+    for (let code = 0; code < 0x10000; code++)
+      if (isAsciiAlphanumericCode(code) !== /[A-Za-z0-9]/.test(String.fromCharCode(code)))
+        expect.fail(`differs at U+${code.toString(16)}`);
   });
 });

@@ -445,6 +445,21 @@ describe('record reports evidence that changes earlier decisions', () => {
     expect(evidence.resolve(first, firstMatches[0]!)).toBe('multiple-myeloma');
   });
 
+  it("a short form's shape: up to ten characters, a second token of up to four, a capital, not all digits", () => {
+    const defined = (text: string) => {
+      const evidence = new PageEvidence(matcher);
+      evidence.record(text, matcher.findMatches(text));
+      return evidence.localForms().map((f) => f.text);
+    };
+    expect(defined('pomalidomide (POMALIDOMI)')).toEqual(['POMALIDOMI']);
+    expect(defined('pomalidomide (POMALIDOMID)')).toEqual([]);
+    expect(defined("pomalidomide (Po-M'a D)")).toEqual(["Po M'a D"]) // keyed as the matcher folds it;
+    expect(defined('pomalidomide (POM DMID)')).toEqual(['POM DMID']);
+    expect(defined('pomalidomide (POM DMIDE)')).toEqual([]);
+    expect(defined('pomalidomide (pom)')).toEqual([]);
+    expect(defined('pomalidomide (12)')).toEqual([]);
+  });
+
   it('a new page-local abbreviation', () => {
     const evidence = new PageEvidence(matcher);
     const text = 'pomalidomide (POM)';
