@@ -155,6 +155,9 @@ function acronymLongFormBefore(preceding: string, shortForm: string, whole = fal
 // Characters that join the words of a long form: white space (a page's source breaks its lines anywhere),
 // "relapsed/refractory", "high-dose", "B-cell".
 const JOINERS = new Set([0x9, 0xa, 0xc, 0xd, 0x20, 0xa0, 0x2d, 0x2010, 0x2011, 0x2013, 0x2f]);
+// Read as a compound word's own joiners: "T-cell acute lymphoblastic leukemia (T-ALL)" gives T-ALL one
+// letter for "T-cell".
+const COMPOUND_JOINERS = new Set([0x2d, 0x2010, 0x2011, 0x2f]);
 
 /**
  * Whether words just before a glossary match and the match make a long form for `shortForm`, the glossary term
@@ -162,12 +165,27 @@ const JOINERS = new Set([0x9, 0xa, 0xc, 0xd, 0x20, 0xa0, 0x2d, 0x2010, 0x2011, 0
  * stem cell transplantation (ASCT)". Each word before the head gives the short form's next letter as its first
  * (small filler words may give none), and the head spells the rest: a trial's name, "previously treated
  * multiple myeloma (APOLLO)", does not. The fewest words that do; with `from`, the long form starts exactly
- * there (inside a bracket). Returns where the long form starts, or -1.
+ * there (inside a bracket). Words are first read apart at hyphens ("high-dose" gives two letters), then, if
+ * that spells nothing, hyphenated words whole ("T-cell acute lymphoblastic leukemia (T-ALL)"), where a word
+ * opening with capitals gives them all ("EBV-specific cytotoxic T lymphocytes (EBV-CTLs)"). Returns where
+ * the long form starts, or -1.
  */
 function headedLongFormBefore(text: string, head: TermMatch, shortForm: string, from?: number): number {
   // "European Intergroup for Childhood NHL (EICNHL)" is an organisation, not a kind of NHL.
   if (head.form.caseSensitive) return -1;
   const letters = lettersOf(singular(shortForm));
+  const start = headedLongFormIn(text, head, letters, false, from);
+  return start !== -1 ? start : headedLongFormIn(text, head, letters, true, from);
+}
+
+/** headedLongFormBefore, its words read apart at hyphens, or (`compound`) whole. */
+function headedLongFormIn(
+  text: string,
+  head: TermMatch,
+  letters: string[],
+  compound: boolean,
+  from?: number,
+): number {
   const starts: number[] = [];
   const ends: number[] = [];
   let at = head.start;
@@ -176,7 +194,19 @@ function headedLongFormBefore(text: string, head: TermMatch, shortForm: string, 
     let wordEnd = at;
     while (wordEnd > 0 && JOINERS.has(text.charCodeAt(wordEnd - 1))) wordEnd--;
     let wordStart = wordEnd;
-    while (wordStart > 0 && isWordCharCode(text.charCodeAt(wordStart - 1))) wordStart--;
+    for (;;) {
+      while (wordStart > 0 && isWordCharCode(text.charCodeAt(wordStart - 1))) wordStart--;
+      // A compound goes on before a hyphen with a word character on its other side.
+      if (
+        !compound ||
+        wordStart < 2 ||
+        wordStart === wordEnd ||
+        !COMPOUND_JOINERS.has(text.charCodeAt(wordStart - 1)) ||
+        !isWordCharCode(text.charCodeAt(wordStart - 2))
+      )
+        break;
+      wordStart--;
+    }
     if (wordEnd === at || wordStart === wordEnd) break;
     at = wordStart;
     starts.push(wordStart);
@@ -188,7 +218,9 @@ function headedLongFormBefore(text: string, head: TermMatch, shortForm: string, 
     let next = 0;
     let spelled = true;
     for (let w = first; w >= 0 && spelled; w--) {
-      if (text[starts[w]!]!.toLowerCase() === letters[next]) next++;
+      const given = compound ? capitalsGiven(text, starts[w]!, ends[w]!, letters, next) : 0;
+      if (given > 0) next += given;
+      else if (text[starts[w]!]!.toLowerCase() === letters[next]) next++;
       else if (w === first || !FILLER_WORDS.has(text.slice(starts[w], ends[w]).toLowerCase()))
         spelled = false;
     }
@@ -202,6 +234,19 @@ function headedLongFormBefore(text: string, head: TermMatch, shortForm: string, 
     if (inHead !== -1) return starts[first]!;
   }
   return -1;
+}
+
+/**
+ * How many of the short form's letters from `next` on a word opening with two capitals or more gives: all of
+ * its opening capitals when they are those letters ("EBV" of "EBV-specific" for EBV-CTLs), else 0.
+ */
+function capitalsGiven(text: string, start: number, end: number, letters: string[], next: number): number {
+  let capitals = start;
+  while (capitals < end && text.charCodeAt(capitals) >= 0x41 && text.charCodeAt(capitals) <= 0x5a) capitals++;
+  const count = capitals - start;
+  if (count < 2 || next + count > letters.length) return 0;
+  for (let i = 0; i < count; i++) if (text[start + i]!.toLowerCase() !== letters[next + i]) return 0;
+  return count;
 }
 
 /** The text from `from` to `to`, its white space (line breaks, runs of spaces) made single spaces. */

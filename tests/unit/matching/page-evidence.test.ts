@@ -494,6 +494,19 @@ describe('what the page says an abbreviation stands for', () => {
     expect(evidence.spelledOutAs('RRMM', 'multiple-myeloma')).toBe('relapsed/refractory multiple myeloma');
   });
 
+  it('a headed long form with hyphenated words read whole, and capitals that give several letters', () => {
+    const evidence = evidenceOf(
+      'In T-cell acute myeloid leukemia (T-AML) and after EBV-specific cytotoxic T lymphocytes (EBV-CTLs).',
+    );
+    expect(evidence.spelledOutAs('T-AML', 'acute-myeloid-leukemia')).toBe('T-cell acute myeloid leukemia');
+    expect(evidence.spelledOutAs('EBV-CTLs', 't-cells')).toBe('EBV-specific cytotoxic T lymphocytes');
+    // Read apart at hyphens first: "high-dose" gives H and D.
+    expect(evidenceOf('high-dose lymphoma (HDL)').spelledOutAs('HDL', 'lymphoma')).toBe('high-dose lymphoma');
+    // Capitals must be the short form's next letters, and every word must give one.
+    expect(evidenceOf('EBV-specific cytotoxic T lymphocytes (EBC-CTLs)').definedAbbreviations()).toEqual([]);
+    expect(evidenceOf('T-cell rare acute myeloid leukemia (T-AML)').definedAbbreviations()).toEqual([]);
+  });
+
   it('a long form that begins a glossary form, and the plural of the short form', () => {
     const evidence = evidenceOf('natural killer (NK) cells and chimeric antigen receptors (CARs)');
     expect(evidence.spelledOutAs('NK', 'natural-killer-cells')).toBe('natural killer');
