@@ -5,6 +5,7 @@ import {
   type TermMatch,
   type TermMatcher,
 } from '../matching/build-term-matcher';
+import { isWordCharCode } from '../matching/fold-char-code';
 import { joinAcrossShortForm } from '../matching/join-across-short-form';
 import { PageEvidence, type DefinedAbbreviation } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
@@ -511,13 +512,16 @@ export class AnnotationEngine {
     if (fresh.length > 0) {
       if (overBudget()) await checkpoint();
       const freshMatcher = buildTermMatcher(fresh);
+      // What a text must hold to hold one of them: the longest run of letters and digits of each, as a form's
+      // text is folded ("EBV CTLs") where the page writes "EBV-CTLs".
+      const probes = fresh.map((form) => longestAlphanumericRun(form.text));
       const keptAt = new Map(runOrder.map((textIndex, kept) => [textIndex, kept]));
       // Block → first node of each run to read again → where its text was in allTexts.
       const toRead = new Map<Element, Map<Text, number>>();
       for (let i = 0; i < allTexts.length; i++) {
         if ((i & 255) === 255 && overBudget()) await checkpoint();
         const text = allTexts[i]!;
-        if (!fresh.some((form) => text.includes(form.text))) continue;
+        if (!probes.some((probe) => text.includes(probe))) continue;
         const kept = keptAt.get(i);
         if (kept !== undefined) {
           found[kept] = mergeMatches(found[kept]!, freshMatcher.findMatches(text, undefined, allSoft[i]));
@@ -936,9 +940,18 @@ function overlapsAnnotated(run: TextRun, match: TermMatch): boolean {
 /** Two sorted lists of matches merged; where they overlap, the first list's match stays. */
 function mergeMatches(primary: TermMatch[], extra: TermMatch[]): TermMatch[] {
   if (extra.length === 0) return primary;
-  const merged = [...primary];
+  let merged = [...primary];
   for (const match of extra) {
-    if (!primary.some((p) => p.start < match.end && match.start < p.end)) merged.push(match);
+    const overlapping = merged.filter((p) => p.start < match.end && match.start < p.end);
+    // The longest match wins: "T-ALL", which the page defines, over the glossary's "ALL" inside it.
+    if (
+      overlapping.every(
+        (p) => match.start <= p.start && p.end <= match.end && p.end - p.start < match.end - match.start,
+      )
+    ) {
+      if (overlapping.length > 0) merged = merged.filter((p) => !overlapping.includes(p));
+      merged.push(match);
+    }
   }
   return merged.sort((a, b) => a.start - b.start);
 }
@@ -958,4 +971,16 @@ function visibleFirst(work: PendingRun[]): PendingRun[] {
   }
   if (low === 0 || low >= work.length) return work;
   return [...work.slice(low), ...work.slice(0, low)];
+}
+
+/** The longest run of word characters in `text` ("CTLs" in "EBV CTLs"); `text` itself when it has none. */
+function longestAlphanumericRun(text: string): string {
+  let best = '';
+  let start = 0;
+  for (let at = 0; at <= text.length; at++) {
+    if (at < text.length && isWordCharCode(text.charCodeAt(at))) continue;
+    if (at - start > best.length) best = text.slice(start, at);
+    start = at + 1;
+  }
+  return best || text;
 }

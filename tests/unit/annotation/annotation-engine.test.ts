@@ -138,6 +138,25 @@ describe("a page's own abbreviations", () => {
     expect(document.body.textContent).toBe(before);
   });
 
+  it('a hyphenated abbreviation the page defines is marked whole wherever it stands, over a glossary one inside it', async () => {
+    setBody(
+      '<p>T-cell acute myeloid leukemia (T-AML) is rare.</p><p>Later, T-AML again.</p>' +
+        '<p>EBV-specific cytotoxic T lymphocytes (EBV-CTLs) work.</p><p>Allogeneic EBV-CTLs, from donors.</p>',
+    );
+    const before = document.body.textContent;
+    await annotate();
+    expect(occurrences()).toEqual([
+      'T-cell → t-cells',
+      'acute myeloid leukemia → acute-myeloid-leukemia',
+      'T-AML → acute-myeloid-leukemia',
+      'T-AML → acute-myeloid-leukemia',
+      'T lymphocytes → t-cells',
+      'EBV-CTLs → t-cells',
+      'EBV-CTLs → t-cells',
+    ]);
+    expect(document.body.textContent).toBe(before);
+  });
+
   it('are annotated wherever they stand: alone, beside other terms, in nested blocks, before a citation mark', async () => {
     setBody(
       '<p>Only POM here.</p><p>Pomalidomide (POM) is an IMiD.</p>' +
