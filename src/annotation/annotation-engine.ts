@@ -78,6 +78,9 @@ const FRAME_RENDER_TARGET_MS = 36;
 /** Below this many runs with terms, a page is wrapped whole: nothing to gain from waiting. */
 const DEFER_MIN_RUNS = 64;
 const DEFAULT_NEAR_MARGINS: NearMargins = { above: 1, below: 2 };
+/** How many elements that may define an abbreviation are read between two looks at the clock. */
+const MARKUP_CHUNK = 256;
+
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
@@ -497,10 +500,14 @@ export class AnnotationEngine {
       if (collector.lostPlace) this.pendingRoots.add(root);
     }
 
-    // The markup's definitions met on the walk: <abbr title="multiple myeloma">MM</abbr>, <dt>MM</dt><dd>….
-    for (const text of markupDefinitions(defining)) {
-      const matches = matcher.findMatches(text);
-      if (matches.length > 0 && evidence.record(text, matches)) evidenceChanged = true;
+    // The markup's definitions met on the walk: <abbr title="multiple myeloma">MM</abbr>, <dt>MM</dt><dd>…,
+    // two-cell table rows. In slices: a page of data tables reports thousands of rows.
+    for (let from = 0; from < defining.length; from += MARKUP_CHUNK) {
+      if (from > 0 && overBudget()) await checkpoint();
+      for (const text of markupDefinitions(defining.slice(from, from + MARKUP_CHUNK))) {
+        const matches = matcher.findMatches(text);
+        if (matches.length > 0 && evidence.record(text, matches)) evidenceChanged = true;
+      }
     }
 
     // The text defines abbreviations the glossary lacks ("pomalidomide (POM)"): find them in the text read

@@ -40,14 +40,17 @@ function pairOf(element: Element): [string, string] | null {
     return next?.localName === 'dd' ? [spaced(element.textContent), spaced(next.textContent)] : null;
   }
   if (name !== 'tr' || element.childElementCount !== 2) return null;
-  const [first, second] = element.children as unknown as [Element, Element];
+  const first = element.firstElementChild!;
+  const second = element.lastElementChild!;
   if (!isCell(first) || !isCell(second)) return null;
-  // Read only what could be a pair: a data table's rows are mostly longer, or numbers.
-  const a = first.textContent ?? '';
-  const b = second.textContent ?? '';
-  if (a.length > MAX_LONG_FORM * 2 || b.length > MAX_LONG_FORM * 2) return null;
-  const [one, two] = [spaced(a), spaced(b)];
-  return one.length <= two.length ? [one, two] : [two, one];
+  const a = (first.textContent ?? '').trim();
+  const b = (second.textContent ?? '').trim();
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // Most rows of a data table ("Row 12", "Mean value…") are passed over before any string is made: a short
+  // form's length, and a long form that starts with its first letter ("ASCT", "autologous…").
+  if (short.length < 2 || short.length > MAX_SHORT_FORM || long.length > MAX_LONG_FORM * 2) return null;
+  if (short[0]!.toLowerCase() !== long[0]!.toLowerCase()) return null;
+  return [spaced(short), spaced(long)];
 }
 
 const isCell = (element: Element): boolean => element.localName === 'td' || element.localName === 'th';

@@ -237,6 +237,17 @@ describe("definitions in a table of abbreviations, as MDPI's journals give them"
     ]);
   });
 
+  it('a row after hundreds of others still defines (they are read in slices)', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => `<tr><td>R${i}</td><td>${i}</td></tr>`).join('');
+    setBody(`<p>POM was given.</p><table>${rows}<tr><td>POM</td><td>pomalidomide</td></tr></table>`);
+    await annotate();
+    expect(occurrences()).toEqual([
+      'POM → pomalidomide',
+      'POM → pomalidomide',
+      'pomalidomide → pomalidomide',
+    ]);
+  });
+
   it('a data table defines nothing: MM stays unannotated without its long form', async () => {
     setBody(
       '<p>Counts: MM rose.</p><table><tr><td>MM</td><td>45</td></tr><tr><td>Year</td><td>2020</td></tr></table>',

@@ -51,18 +51,15 @@ describe('markupDefinitions', () => {
           '<tr><td>ASCT</td><td>autologous stem cell\n transplantation</td></tr>' +
           '<tr><td>pomalidomide</td><td> POM </td></tr></table>',
       ),
-    ).toEqual([
-      'Abbreviation (Definition)',
-      'autologous stem cell transplantation (ASCT)',
-      'pomalidomide (POM)',
-    ]);
+    ).toEqual(['autologous stem cell transplantation (ASCT)', 'pomalidomide (POM)']);
   });
 
-  it('passes over rows of other shapes: three cells, one cell, cells too long to be a pair', () => {
+  it("passes over rows of other shapes: three cells, one cell, cells too long to be a pair, a long cell that does not start with the short one's first letter", () => {
     expect(
       definitionsIn(
         '<table><tr><td>MM</td><td>multiple myeloma</td><td>45</td></tr><tr><td colspan="2">MM</td></tr>' +
-          `<tr><td>MM</td><td>${'multiple myeloma '.repeat(20)}</td></tr></table>`,
+          `<tr><td>MM</td><td>${'multiple myeloma '.repeat(20)}</td></tr>` +
+          '<tr><td>Row 12</td><td>Mean value of the lenalidomide arm</td></tr></table>',
       ),
     ).toEqual([]);
   });
