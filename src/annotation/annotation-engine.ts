@@ -519,9 +519,9 @@ export class AnnotationEngine {
     if (fresh.length > 0) {
       if (overBudget()) await checkpoint();
       const freshMatcher = buildTermMatcher(fresh);
-      // What a text must hold to hold one of them: the longest run of letters and digits of each, as a form's
+      // What a text must hold to hold one of them: the longest run of word characters of each, as a form's
       // text is folded ("EBV CTLs") where the page writes "EBV-CTLs".
-      const probes = fresh.map((form) => longestAlphanumericRun(form.text));
+      const probes = fresh.map((form) => longestWordRun(form.text));
       const keptAt = new Map(runOrder.map((textIndex, kept) => [textIndex, kept]));
       // Block → first node of each run to read again → where its text was in allTexts.
       const toRead = new Map<Element, Map<Text, number>>();
@@ -944,7 +944,10 @@ function overlapsAnnotated(run: TextRun, match: TermMatch): boolean {
   return false;
 }
 
-/** Two sorted lists of matches merged; where they overlap, the first list's match stays. */
+/**
+ * Two sorted lists of matches merged; where they overlap, the first list's matches stay, unless one of the
+ * second covers them and is longer (the longest match wins).
+ */
 function mergeMatches(primary: TermMatch[], extra: TermMatch[]): TermMatch[] {
   if (extra.length === 0) return primary;
   let merged = [...primary];
@@ -981,7 +984,7 @@ function visibleFirst(work: PendingRun[]): PendingRun[] {
 }
 
 /** The longest run of word characters in `text` ("CTLs" in "EBV CTLs"); `text` itself when it has none. */
-function longestAlphanumericRun(text: string): string {
+function longestWordRun(text: string): string {
   let best = '';
   let start = 0;
   for (let at = 0; at <= text.length; at++) {
