@@ -33,6 +33,7 @@ import { findChromium } from '../harness/find-browsers';
 import { startStaticServer } from '../harness/static-server';
 import { corpusToHtml, generateArticle } from './generate-article';
 import { makeSyntheticGlossary } from './make-synthetic-glossary';
+import { BEGIN_MARK, END_MARK } from './bench-marks';
 import type { AnnotateResult, ScrollResult } from './bench-page-entry';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -282,6 +283,83 @@ async function measureCompiled(
   }
 }
 
+/** The annotator's work and the floor on pages opened cold, traced: how much of each V8 spent compiling code. */
+interface CompileShare {
+  /** The measured work, with tracing on (which slows it a little). */
+  workMs: number;
+  /** Of it, compiling functions on their first call (V8.CompileCode on the page's main thread). */
+  compileMs: number;
+  /** How many functions were compiled. */
+  functions: number;
+}
+
+/**
+ * Runs `what` (the annotator or the floor) once on a fresh page with V8's compile events traced, and adds up the
+ * compiling done on the page's main thread between the run's begin and end marks. V8 compiles a function the
+ * first time it is called: on a reader's first page of a site, every function the annotator needs is compiled
+ * during its first pass, a fixed cost that the floor, a few functions, hardly pays.
+ */
+async function measureCompileShare(
+  context: BrowserContext,
+  url: string,
+  glossary: ContentGlossary,
+  what: 'annotate' | 'floor',
+): Promise<CompileShare> {
+  const page = await openPage(context, url);
+  try {
+    await handOver(page, glossary);
+    const session = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+    const traced = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
+    await session.send('Tracing.start', {
+      traceConfig: { includedCategories: ['v8', 'disabled-by-default-v8.compile', 'blink.user_timing'] },
+      transferMode: 'ReportEvents',
+    });
+    const result = await page.evaluate(
+      (name) =>
+        (window as unknown as { oncologyBench: Bench }).oncologyBench[name]() as Promise<
+          { workMs: number } | { floorMs: number }
+        >,
+      what,
+    );
+    await session.send('Tracing.end');
+    await traced;
+    await session.detach();
+    const mark = (name: string) => {
+      const found = events.find((e) => e.name === name && e.ts !== undefined);
+      if (!found) throw new Error(`the trace holds no "${name}" mark: the bench page did not run ${what}()`);
+      return found;
+    };
+    const begin = mark(BEGIN_MARK);
+    const end = mark(END_MARK);
+    const compiles = events.filter(
+      (e) =>
+        e.name === 'V8.CompileCode' &&
+        e.ph === 'X' &&
+        e.pid === begin.pid &&
+        e.tid === begin.tid &&
+        e.ts! >= begin.ts! &&
+        e.ts! <= end.ts!,
+    );
+    return {
+      workMs: 'workMs' in result ? result.workMs : result.floorMs,
+      compileMs: compiles.reduce((sum, e) => sum + e.dur! / 1000, 0),
+      functions: compiles.length,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+function medianShare(shares: CompileShare[]): CompileShare {
+  return {
+    workMs: round(median(shares.map((s) => s.workMs))),
+    compileMs: round(median(shares.map((s) => s.compileMs))),
+    functions: median(shares.map((s) => s.functions)),
+  };
+}
+
 /** The naive reference in a browser of its own, closed (killing the page) when it runs past the cap. */
 async function measureNaive(
   url: string,
@@ -355,6 +433,9 @@ function traceEvaluation(events: TraceEvent[]): { evaluateMs: number; compileMs:
 interface TraceEvent {
   name: string;
   ph: string;
+  pid?: number;
+  tid?: number;
+  ts?: number;
   dur?: number;
   args?: { data?: unknown; fileName?: string };
 }
@@ -513,6 +594,8 @@ async function main(): Promise<void> {
     syntheticWorkMs: number | null;
     /** A second pass on the same page, its code compiled by the first: the annotator's work and the floor. */
     compiled: { workMs: number; floorMs: number } | null;
+    /** Traced cold runs: how much of the annotator's work and of the floor was compiling code (medians). */
+    compileShare: { ours: CompileShare; floor: CompileShare } | null;
     textUnchanged: boolean;
     /** Scrolling through the page after the first pass: the annotator's work per viewport-high step. */
     scroll: { steps: number; medianStepMs: number; maxStepMs: number; totalMs: number; marks: number } | null;
@@ -529,6 +612,7 @@ async function main(): Promise<void> {
       const floors: number[] = [];
       const synthetics: number[] = [];
       const compiled: { workMs: number; floorMs: number }[] = [];
+      const shares: { ours: CompileShare[]; floor: CompileShare[] } = { ours: [], floor: [] };
       // Alternate the measures so that drift in the machine's speed affects each alike.
       for (let i = 0; i < repeat; i++) {
         floors.push((await measureFloor(context, url, glossary)).floorMs);
@@ -538,6 +622,10 @@ async function main(): Promise<void> {
         }
         // Where the fixed cost of cold code weighs: pages with terms under 1 MB.
         if (spec.terms && spec.bytes < 1e6) compiled.push(await measureCompiled(context, url, glossary));
+        if (i < 3) {
+          shares.floor.push(await measureCompileShare(context, url, glossary, 'floor'));
+          shares.ours.push(await measureCompileShare(context, url, glossary, 'annotate'));
+        }
         process.stderr.write('.');
       }
       let naive: { naiveMs: number | null; marks: number } = { naiveMs: null, marks: 0 };
@@ -575,6 +663,7 @@ async function main(): Promise<void> {
               floorMs: round(median(compiled.map((c) => c.floorMs))),
             }
           : null,
+        compileShare: { ours: medianShare(shares.ours), floor: medianShare(shares.floor) },
         textUnchanged: ours.every((r) => r.textUnchanged),
         scroll: ours[0]!.scroll
           ? {
@@ -756,6 +845,20 @@ async function main(): Promise<void> {
           `compiled ${workMs} / ${floorMs} = ${round(workMs / floorMs, 2)}x`,
       );
     }
+  }
+  console.log(
+    "\nHow much of it is V8 compiling code, which it does at each function's first call: on a reader's first page" +
+      '\nof a site, during the first pass (traced cold runs, medians; tracing slows the work a little):',
+  );
+  for (const r of rows) {
+    if (!r.compileShare) continue;
+    const { ours, floor } = r.compileShare;
+    const rest = (s: CompileShare) => Math.max(0.1, s.workMs - s.compileMs);
+    console.log(
+      `  ${r.page}: annotator ${ours.workMs} ms, compiling ${ours.compileMs} (${ours.functions} functions); ` +
+        `floor ${floor.workMs} ms, compiling ${floor.compileMs} (${floor.functions}); ` +
+        `the rest ${round(rest(ours))} / ${round(rest(floor))} = ${round(rest(ours) / rest(floor), 2)}x`,
+    );
   }
   if (!SKIP_NAIVE) {
     console.log(
