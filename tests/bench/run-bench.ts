@@ -285,7 +285,7 @@ async function measureCompiled(
 
 /** The annotator's work and the floor on pages opened cold, traced: how much of each V8 spent compiling code. */
 interface CompileShare {
-  /** The measured work, with tracing on (which slows it a little). */
+  /** The measured work, with tracing on (which slows it). */
   workMs: number;
   /** Of it, compiling functions on their first call (V8.CompileCode on the page's main thread). */
   compileMs: number;
@@ -595,7 +595,7 @@ async function main(): Promise<void> {
     /** A second pass on the same page, its code compiled by the first: the annotator's work and the floor. */
     compiled: { workMs: number; floorMs: number } | null;
     /** Traced cold runs: how much of the annotator's work and of the floor was compiling code (medians). */
-    compileShare: { ours: CompileShare; floor: CompileShare } | null;
+    compileShare: { ours: CompileShare; floor: CompileShare };
     textUnchanged: boolean;
     /** Scrolling through the page after the first pass: the annotator's work per viewport-high step. */
     scroll: { steps: number; medianStepMs: number; maxStepMs: number; totalMs: number; marks: number } | null;
@@ -848,10 +848,9 @@ async function main(): Promise<void> {
   }
   console.log(
     "\nHow much of it is V8 compiling code, which it does at each function's first call: on a reader's first page" +
-      '\nof a site, during the first pass (traced cold runs, medians; tracing slows the work a little):',
+      '\nof a site, during the first pass (traced cold runs, medians; tracing slows the work, by up to a third):',
   );
   for (const r of rows) {
-    if (!r.compileShare) continue;
     const { ours, floor } = r.compileShare;
     const rest = (s: CompileShare) => Math.max(0.1, s.workMs - s.compileMs);
     console.log(
