@@ -8,7 +8,9 @@
  * (one TreeWalker pass over the text nodes running the same matcher, no DOM writes) and the naive way
  * (mark.js `mark()` with the list of all surface forms, as simple highlighters call it; capped). Also: the
  * built content script's size, its start-up cost on the page without terms (loaded as the real extension:
- * the script's evaluation, traced, and its first pass), and a 10,000-term glossary.
+ * the script's evaluation, traced, and its first pass), and a 10,000-term glossary. Each page is also run cold
+ * with V8's compile events traced (how much of a pass is compiling code) and loaded in Firefox ESR with the
+ * installed extension (its first pass's work and longest slice, as its content script reports them).
  *
  * "work" is main-thread time in the annotator's own slices, matcher build included; "wall" runs from start
  * to the last mark, including the frames the browser renders in between. Long tasks are observed with a
