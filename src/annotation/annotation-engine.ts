@@ -149,6 +149,8 @@ export class AnnotationEngine {
   private matcher: TermMatcher | null = null;
   private readonly matcherSteps: Generator<void, TermMatcher, void>;
   private evidence: PageEvidence | null = null;
+  /** Entries whose naming shows that a page is about cancer (see PageEvidence). */
+  private readonly cancerSpecific: ReadonlySet<string>;
   private readonly registry = new SplitRegistry();
   private readonly window: Window;
   private readonly sliceMs: number;
@@ -190,6 +192,11 @@ export class AnnotationEngine {
     options: AnnotationEngineOptions = {},
   ) {
     this.matcherSteps = buildTermMatcherInSteps(glossary.forms, glossary.trie);
+    this.cancerSpecific = new Set(
+      Object.values(glossary.entries)
+        .filter((entry) => entry.cancerSpecific)
+        .map((entry) => entry.id),
+    );
     this.window = document.defaultView ?? window;
     this.sliceMs = options.sliceMs ?? 8;
     this.wrapSliceMs = options.wrapSliceMs ?? this.sliceMs;
@@ -456,7 +463,7 @@ export class AnnotationEngine {
       else if (overBudget()) await checkpoint();
     }
     const matcher = this.matcher;
-    if (full || this.evidence === null) this.evidence = new PageEvidence(matcher);
+    if (full || this.evidence === null) this.evidence = new PageEvidence(matcher, this.cancerSpecific);
     const evidence = this.evidence;
     const buildMs = workSoFar();
 

@@ -491,6 +491,7 @@ function buildOutput(sources: GlossarySource[], entries: GlossaryEntry[]): Compi
       plain: entry.plain,
       expert: entry.expert,
       sources: citations,
+      ...(entry.cancerSpecific ? { cancerSpecific: true as const } : {}),
     };
   }
 

@@ -29,9 +29,10 @@ export interface ContentCitation {
   locator: string;
 }
 
-/** What a tooltip shows for one entry. */
+/** What a tooltip shows for one entry, and whether naming it shows a page is about cancer (set only then). */
 export interface ContentEntry extends Pick<GlossaryEntry, 'id' | 'name' | 'category' | 'plain' | 'expert'> {
   sources: ContentCitation[];
+  cancerSpecific?: true;
 }
 
 /** What a tooltip shows about a cited source. */

@@ -236,6 +236,11 @@ export const glossaryEntrySchema = z
     id: slugSchema,
     name: lineSchema,
     category: entryCategorySchema,
+    /**
+     * The term is used about cancer and little else (a cancer, a cancer drug, chemotherapy): a page that names it
+     * is about cancer, which is what an entry whose every form has other common meanings waits for.
+     */
+    cancerSpecific: z.boolean().default(false),
     forms: z.array(surfaceFormSchema).min(1, 'an entry needs at least one surface form'),
     plain: plainSchema,
     expert: expertSchema,

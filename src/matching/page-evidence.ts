@@ -28,12 +28,35 @@ function isPlainToken(text: string): boolean {
 const key = (shortForm: string): string =>
   isPlainToken(shortForm) ? shortForm : normalizeSurfaceForm(shortForm, true);
 
+const NO_ENTRIES: ReadonlySet<string> = new Set();
+
+/** Whether a match is a word of the text, not of a web address written out or of a journal's name in a citation. */
+function isReadAsTerm(text: string, { start, end, form }: TermMatch): boolean {
+  if (isInWebAddress(text, start, end)) return false;
+  return form.caseSensitive || !isJournalName(text, start, end);
+}
+
+// Per matcher: the entries with a form that is not ambiguous. Read once per page, not per pass.
+const entriesWithPlainForm = new WeakMap<TermMatcher, Set<string>>();
+
+/** The entries of `matcher` that have at least one form without other common meanings. */
+function plainFormEntries(matcher: TermMatcher): Set<string> {
+  let entries = entriesWithPlainForm.get(matcher);
+  if (!entries) {
+    entries = new Set(matcher.forms.filter((form) => !form.ambiguous).map((form) => form.entryId));
+    entriesWithPlainForm.set(matcher, entries);
+  }
+  return entries;
+}
+
 /**
  * What one page says about its abbreviations, gathered from all of its text before any is annotated: which
  * entries it names by a long form, which abbreviations it defines (and as what). An ambiguous abbreviation
  * (MM, LEN, NK, AML…) is annotated only on a page that uses its entry's long form or defines it; a page's own
  * definition wins over the glossary ("pomalidomide (POM)" adds POM on that page; "anti-money laundering
- * (AML)" rules AML out there).
+ * (AML)" rules AML out there). An entry whose every form has other common meanings ("relapse", "remission",
+ * "synergy": addiction, bowel disease and business pages use them too) has no long form to wait for: it is
+ * annotated only on a page about cancer, one that names a cancer-specific entry (a cancer, a cancer drug).
  */
 export class PageEvidence {
   private readonly longForms = new Set<string>();
@@ -48,8 +71,16 @@ export class PageEvidence {
   private readonly spelledOut = new Map<string, DefinedAbbreviation>();
   /** Entries of ambiguous abbreviations refused so far: evidence for one of them later means a rescan. */
   private readonly refused = new Set<string>();
+  /** Whether the page names a cancer-specific entry, by a form without other meanings. */
+  private aboutCancer = false;
+  /** Whether an occurrence was refused for want of that: the page naming cancer later means a rescan. */
+  private refusedOffTopic = false;
 
-  constructor(private readonly matcher: TermMatcher) {}
+  constructor(
+    private readonly matcher: TermMatcher,
+    /** Entries whose naming shows a page is about cancer (ContentEntry.cancerSpecific). */
+    private readonly cancerSpecific: ReadonlySet<string> = NO_ENTRIES,
+  ) {}
 
   /**
    * Records the evidence in one text and its matches. Returns true when it changes a decision that may
@@ -60,7 +91,13 @@ export class PageEvidence {
     let changed = false;
     for (const match of matches) {
       const { entryId, ambiguous } = match.form;
-      if (ambiguous || this.longForms.has(entryId)) continue;
+      if (ambiguous) continue;
+      // Named in the text the reader reads: "lymphoma-awareness" in a shop's web address is no such page.
+      if (!this.aboutCancer && this.cancerSpecific.has(entryId) && isReadAsTerm(text, match)) {
+        this.aboutCancer = true;
+        if (this.refusedOffTopic) changed = true;
+      }
+      if (this.longForms.has(entryId)) continue;
       this.longForms.add(entryId);
       if (this.refused.has(entryId)) changed = true;
     }
@@ -149,14 +186,14 @@ export class PageEvidence {
   /**
    * The entry to annotate for a match in `text`, or null when the page gives it another meaning: a word of a
    * web address written out in the text, a journal's name in a citation ("Leukemia 23 (2): 215"), author
-   * initials, a date placeholder, an ambiguous abbreviation without its long form or definition on the page.
+   * initials, a date placeholder, an ambiguous abbreviation without its long form or definition on the page, a
+   * word with other common meanings on a page that is not about cancer.
    */
   resolve(text: string, match: TermMatch): string | null {
     const { form } = match;
     // Here rather than in the matcher's scan, which sees every character of the page: only the occurrences
     // decided pay for it, and on a long page most wait until the reader nears them.
-    if (isInWebAddress(text, match.start, match.end)) return null;
-    if (!form.caseSensitive && isJournalName(text, match.start, match.end)) return null;
+    if (!isReadAsTerm(text, match)) return null;
     if (form.caseSensitive) {
       if (classifyAbbreviationContext(text, match.start, match.end, form.ambiguous)) return null;
       const meanings = this.definitions.get(key(form.text));
@@ -167,6 +204,11 @@ export class PageEvidence {
       }
     }
     if (form.ambiguous && !this.longForms.has(form.entryId)) {
+      if (!plainFormEntries(this.matcher).has(form.entryId)) {
+        if (this.aboutCancer) return form.entryId;
+        this.refusedOffTopic = true;
+        return null;
+      }
       this.refused.add(form.entryId);
       return null;
     }

@@ -6,6 +6,7 @@ import {
   type AnnotatorContext,
 } from '../../../src/annotation/annotation-engine';
 import { MARK_SELECTOR, OCCURRENCE_SELECTOR } from '../../../src/annotation/mark-selectors';
+import type { ContentGlossary } from '../../../src/glossary/compiled-glossary';
 import { makeTestGlossary } from '../matching/test-glossary';
 
 export interface FakeContext extends AnnotatorContext {
@@ -49,13 +50,14 @@ export function stopAllEngines(): void {
 
 export const ON: AnnotationSettings = { enabled: true, hiddenTerms: [], occurrenceMode: 'every' };
 
-/** Annotates the current body with the test glossary and waits until the work is done. */
+/** Annotates the current body with the test glossary (or `glossary`) and waits until the work is done. */
 export async function annotate(
   settings: Partial<AnnotationSettings> = {},
   options: AnnotationEngineOptions = {},
+  glossary: ContentGlossary = makeTestGlossary(),
 ): Promise<{ engine: AnnotationEngine; ctx: FakeContext }> {
   const ctx = fakeContext();
-  const engine = new AnnotationEngine(ctx, makeTestGlossary(), document, { batchDelayMs: 10, ...options });
+  const engine = new AnnotationEngine(ctx, glossary, document, { batchDelayMs: 10, ...options });
   live.push(engine);
   engine.update({ ...ON, ...settings });
   await engine.idle();

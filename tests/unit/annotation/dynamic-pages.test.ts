@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MARK_SELECTOR } from '../../../src/annotation/mark-selectors';
+import { makeTestGlossary } from '../matching/test-glossary';
 import { annotate, occurrences, setBody, settle, stopAllEngines } from './annotation-helpers';
 
 beforeEach(() => {
@@ -65,6 +66,22 @@ describe('content added later', () => {
     await settle(engine);
     await settle(engine);
     expect(occurrences()).toEqual(['MM → multiple-myeloma', 'Multiple myeloma → multiple-myeloma']);
+  });
+
+  it('a cancer named later enables a word with other meanings seen before ("remission")', async () => {
+    const glossary = makeTestGlossary(
+      { remission: [{ text: 'remission', kind: 'name', ambiguous: true }], lymphoma: ['lymphoma'] },
+      ['lymphoma'],
+    );
+    setBody('<p>Remission can last for years.</p>');
+    const { engine } = await annotate({}, {}, glossary);
+    expect(occurrences()).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'This clinic treats lymphoma.';
+    document.body.append(p);
+    await settle(engine);
+    await settle(engine);
+    expect(occurrences()).toEqual(['Remission → remission', 'lymphoma → lymphoma']);
   });
 });
 

@@ -70,6 +70,18 @@ describe('compileGlossary accepts valid input', () => {
     expect(byText['alpha term']).toMatchObject({ caseSensitive: false, ambiguous: false });
   });
 
+  it('tells the content script which entries are cancer-specific, and only those', () => {
+    const files = [
+      entryFile('alpha', entryData('alpha', { cancerSpecific: true })),
+      entryFile('beta', entryData('beta')),
+    ];
+    const { content, full } = compileGlossary(glossaryInput(files));
+    expect(content.entries['alpha']!.cancerSpecific).toBe(true);
+    // Left out rather than false: the content script carries the glossary on every page.
+    expect('cancerSpecific' in content.entries['beta']!).toBe(false);
+    expect(full.entries.map((e) => e.cancerSpecific)).toEqual([true, false]);
+  });
+
   it('sorts forms longest first, so longer phrases win over the words inside them', () => {
     const files = [
       entryFile('lymphoma', entryData('lymphoma', { forms: [{ text: 'lymphoma', kind: 'name' }] })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTermMatcher } from '../../../src/matching/build-term-matcher';
+import { buildTermMatcher, type TermMatcher } from '../../../src/matching/build-term-matcher';
 import { PageEvidence } from '../../../src/matching/page-evidence';
 import { makeTestGlossary } from './test-glossary';
 
@@ -7,7 +7,16 @@ const matcher = buildTermMatcher(makeTestGlossary().forms);
 
 /** What a page made of these paragraphs gets annotated: "text → entry id", in page order. */
 function annotatedOn(...paragraphs: string[]): string[] {
-  const evidence = new PageEvidence(matcher);
+  return annotatedWith(matcher, new Set(), paragraphs);
+}
+
+/** annotatedOn with another matcher, and the entries whose naming shows a page is about cancer. */
+function annotatedWith(
+  matcher: TermMatcher,
+  cancerSpecific: ReadonlySet<string>,
+  paragraphs: string[],
+): string[] {
+  const evidence = new PageEvidence(matcher, cancerSpecific);
   const scanned = paragraphs.map((text) => ({ text, matches: matcher.findMatches(text) }));
   for (const { text, matches } of scanned) evidence.record(text, matches);
   const local = buildTermMatcher(evidence.localForms());
@@ -54,6 +63,62 @@ describe('journals named in citations', () => {
     expect(
       annotatedOn('Smith A, et al.: Lenalidomide in multiple myeloma. Leuk Lymphoma 14 (5-6): 491-6, 1994.'),
     ).toEqual(['Lenalidomide → lenalidomide', 'multiple myeloma → multiple-myeloma']);
+  });
+});
+
+describe('words with other common meanings need a page about cancer', () => {
+  // "relapse", "remission", "synergy": no longer form to wait for, and addiction, bowel disease and business
+  // pages use them in their own sense.
+  const general = buildTermMatcher(
+    makeTestGlossary({
+      lymphoma: ['lymphoma'],
+      'immune-system': ['immune system'],
+      relapse: [{ text: 'relapse', kind: 'name', ambiguous: true }],
+      synergy: [
+        { text: 'synergy', kind: 'name', ambiguous: true },
+        { text: 'synergistic', kind: 'variant', ambiguous: true },
+      ],
+    }).forms,
+  );
+  const cancer = new Set(['lymphoma']);
+
+  it("a business page's synergies and a recovery page's relapse get nothing", () => {
+    expect(
+      annotatedWith(general, cancer, [
+        'The merger promised synergies and a synergistic sales team.',
+        'Relapse is common in the first year of recovery.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('the same words on a page that names a cancer are annotated, wherever the cancer is named', () => {
+    expect(
+      annotatedWith(general, cancer, ['Relapse is common.', 'The drugs act in synergy against lymphoma.']),
+    ).toEqual(['Relapse → relapse', 'synergy → synergy', 'lymphoma → lymphoma']);
+  });
+
+  it('a cancer named only inside a web address does not make a page about cancer', () => {
+    expect(
+      annotatedWith(general, cancer, [
+        'Join the walk at https://lymphoma-run.example/join. Relapse is common.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('general biology does not make a page about cancer', () => {
+    expect(annotatedWith(general, cancer, ['The immune system and a relapse of the disease.'])).toEqual([
+      'immune system → immune-system',
+    ]);
+  });
+
+  it('a page naming a cancer after a word was refused asks to be looked at again', () => {
+    const evidence = new PageEvidence(general, cancer);
+    const text = 'Relapse is common.';
+    const matches = general.findMatches(text);
+    expect(evidence.record(text, matches)).toBe(false);
+    expect(evidence.resolve(text, matches[0]!)).toBeNull();
+    expect(evidence.record('Our lymphoma clinic.', general.findMatches('Our lymphoma clinic.'))).toBe(true);
+    expect(evidence.resolve(text, matches[0]!)).toBe('relapse');
   });
 });
 

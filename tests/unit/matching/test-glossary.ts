@@ -71,8 +71,14 @@ function toForm(entryId: string, spec: FormSpec, index: number): ContentForm {
   return { text, entryId, kind, caseSensitive: caseSensitive ?? kind === 'abbreviation', ambiguous };
 }
 
-/** The test glossary, or one built from `entries` (entry id → forms; the first form is the name). */
-export function makeTestGlossary(entries: Record<string, FormSpec[]> = ENTRIES): ContentGlossary {
+/**
+ * The test glossary, or one built from `entries` (entry id → forms; the first form is the name), with the
+ * entries of `cancerSpecific` marked so.
+ */
+export function makeTestGlossary(
+  entries: Record<string, FormSpec[]> = ENTRIES,
+  cancerSpecific: readonly string[] = [],
+): ContentGlossary {
   const glossary: ContentGlossary = { entries: {}, forms: [], sources: {} };
   for (const [id, specs] of Object.entries(entries)) {
     const forms = specs.map((spec, index) => toForm(id, spec, index));
@@ -84,6 +90,7 @@ export function makeTestGlossary(entries: Record<string, FormSpec[]> = ENTRIES):
       plain: `Plain words about ${forms[0]!.text}.`,
       expert: `Expert words about ${forms[0]!.text}.`,
       sources: [],
+      ...(cancerSpecific.includes(id) ? { cancerSpecific: true as const } : {}),
     };
   }
   glossary.forms.sort((a, b) => b.text.length - a.text.length || a.text.localeCompare(b.text));
