@@ -81,6 +81,22 @@ describe('the real glossary', () => {
     expect(missing).toEqual([]);
   });
 
+  it('marks everyday words with other meanings as ambiguous: they wait for a page about cancer', () => {
+    // A business page's "synergies", a recovery page's "relapse", a bowel-disease page's "remission".
+    for (const text of ['relapse', 'remission', 'synergy', 'synergistic', 'synergism']) {
+      expect(
+        content.forms.find((f) => f.text === text),
+        text,
+      ).toMatchObject({ ambiguous: true });
+    }
+    // What tells such a page: every cancer of the glossary, and no entry that itself waits for one.
+    const diseases = full.entries.filter((e) => e.category === 'disease');
+    expect(diseases.filter((e) => !e.cancerSpecific).map((e) => e.id)).toEqual([]);
+    const waiting = full.entries.filter((e) => e.forms.every((f) => f.ambiguous));
+    expect(waiting.map((e) => e.id).sort()).toEqual(['relapse', 'remission', 'synergy']);
+    expect(waiting.filter((e) => e.cancerSpecific)).toEqual([]);
+  });
+
   it('marks abbreviations with other common meanings as ambiguous', () => {
     for (const text of ['MM', 'MDS', 'NK', 'AML', 'MCL', 'LEN', 'CAR', 'NHL', 'POM']) {
       const form = content.forms.find((f) => f.text === text);
