@@ -149,8 +149,9 @@ export class AnnotationEngine {
   private matcher: TermMatcher | null = null;
   private readonly matcherSteps: Generator<void, TermMatcher, void>;
   private evidence: PageEvidence | null = null;
-  /** Entries whose naming shows that a page is about cancer (see PageEvidence). */
+  /** Entries whose naming shows that a page is about cancer, and entries that wait for such a page (see PageEvidence). */
   private readonly cancerSpecific: ReadonlySet<string>;
+  private readonly cancerPagesOnly: ReadonlySet<string>;
   private readonly registry = new SplitRegistry();
   private readonly window: Window;
   private readonly sliceMs: number;
@@ -192,11 +193,9 @@ export class AnnotationEngine {
     options: AnnotationEngineOptions = {},
   ) {
     this.matcherSteps = buildTermMatcherInSteps(glossary.forms, glossary.trie);
-    this.cancerSpecific = new Set(
-      Object.values(glossary.entries)
-        .filter((entry) => entry.cancerSpecific)
-        .map((entry) => entry.id),
-    );
+    const entries = Object.values(glossary.entries);
+    this.cancerSpecific = new Set(entries.filter((entry) => entry.cancerSpecific).map((entry) => entry.id));
+    this.cancerPagesOnly = new Set(entries.filter((entry) => entry.cancerPagesOnly).map((entry) => entry.id));
     this.window = document.defaultView ?? window;
     this.sliceMs = options.sliceMs ?? 8;
     this.wrapSliceMs = options.wrapSliceMs ?? this.sliceMs;
@@ -463,7 +462,7 @@ export class AnnotationEngine {
       else if (overBudget()) await checkpoint();
     }
     const matcher = this.matcher;
-    if (full || this.evidence === null) this.evidence = new PageEvidence(matcher, this.cancerSpecific);
+    if (full || this.evidence === null) this.evidence = new PageEvidence(matcher, this.cancerSpecific, this.cancerPagesOnly);
     const evidence = this.evidence;
     const buildMs = workSoFar();
 

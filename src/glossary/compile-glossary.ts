@@ -492,6 +492,7 @@ function buildOutput(sources: GlossarySource[], entries: GlossaryEntry[]): Compi
       expert: entry.expert,
       sources: citations,
       ...(entry.cancerSpecific ? { cancerSpecific: true as const } : {}),
+      ...(entry.cancerPagesOnly ? { cancerPagesOnly: true as const } : {}),
     };
   }
 

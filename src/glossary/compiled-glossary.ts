@@ -29,10 +29,14 @@ export interface ContentCitation {
   locator: string;
 }
 
-/** What a tooltip shows for one entry, and whether naming it shows a page is about cancer (set only then). */
+/**
+ * What a tooltip shows for one entry; whether naming it shows that a page is about cancer, and whether it waits
+ * for such a page (each set only when true).
+ */
 export interface ContentEntry extends Pick<GlossaryEntry, 'id' | 'name' | 'category' | 'plain' | 'expert'> {
   sources: ContentCitation[];
   cancerSpecific?: true;
+  cancerPagesOnly?: true;
 }
 
 /** What a tooltip shows about a cited source. */

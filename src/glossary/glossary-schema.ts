@@ -241,12 +241,26 @@ export const glossaryEntrySchema = z
      * is about cancer, which is what an entry whose every form has other common meanings waits for.
      */
     cancerSpecific: z.boolean().default(false),
+    /**
+     * Other fields use the term in another sense ("relapse" in addiction, "immunotherapy" for allergies, "first-line
+     * treatment" of high blood pressure) while the entry defines it for cancer: annotated only on pages about cancer.
+     */
+    cancerPagesOnly: z.boolean().default(false),
     forms: z.array(surfaceFormSchema).min(1, 'an entry needs at least one surface form'),
     plain: plainSchema,
     expert: expertSchema,
     full: fullSchema,
     related: z.array(slugSchema).default([]),
     sources: z.array(sourceCitationSchema).min(1, 'an entry must cite at least one source'),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.cancerSpecific && entry.cancerPagesOnly) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cancerPagesOnly'],
+        message: 'an entry that shows a page is about cancer (cancerSpecific) cannot also wait for one',
+      });
+    }
   })
   .superRefine(
     (entry, ctx) => {

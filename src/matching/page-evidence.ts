@@ -30,33 +30,25 @@ const key = (shortForm: string): string =>
 
 const NO_ENTRIES: ReadonlySet<string> = new Set();
 
+// A text that says it is about cancer in words the glossary does not list (a page on prostate cancer names
+// none of its cancers). Not "tumor": "tumor necrosis factor" is a rheumatology page's word too.
+const CANCER_WORDS = /cancer|oncolog|carcinoma|malignan/i;
+
 /** Whether a match is a word of the text, not of a web address written out or of a journal's name in a citation. */
 function isReadAsTerm(text: string, { start, end, form }: TermMatch): boolean {
   if (isInWebAddress(text, start, end)) return false;
   return form.caseSensitive || !isJournalName(text, start, end);
 }
 
-// Per matcher: the entries with a form that is not ambiguous. Read once per page, not per pass.
-const entriesWithPlainForm = new WeakMap<TermMatcher, Set<string>>();
-
-/** The entries of `matcher` that have at least one form without other common meanings. */
-function plainFormEntries(matcher: TermMatcher): Set<string> {
-  let entries = entriesWithPlainForm.get(matcher);
-  if (!entries) {
-    entries = new Set(matcher.forms.filter((form) => !form.ambiguous).map((form) => form.entryId));
-    entriesWithPlainForm.set(matcher, entries);
-  }
-  return entries;
-}
 
 /**
  * What one page says about its abbreviations, gathered from all of its text before any is annotated: which
  * entries it names by a long form, which abbreviations it defines (and as what). An ambiguous abbreviation
  * (MM, LEN, NK, AML…) is annotated only on a page that uses its entry's long form or defines it; a page's own
  * definition wins over the glossary ("pomalidomide (POM)" adds POM on that page; "anti-money laundering
- * (AML)" rules AML out there). An entry whose every form has other common meanings ("relapse", "remission",
- * "synergy": addiction, bowel disease and business pages use them too) has no long form to wait for: it is
- * annotated only on a page about cancer, one that names a cancer-specific entry (a cancer, a cancer drug).
+ * (AML)" rules AML out there). An entry that other fields use in another sense ("relapse" after quitting
+ * alcohol, allergy "immunotherapy", "first-line treatment" of high blood pressure) is annotated only on a page
+ * about cancer: one that names a cancer-specific entry (a cancer, a cancer drug) or says "cancer".
  */
 export class PageEvidence {
   private readonly longForms = new Set<string>();
@@ -71,7 +63,7 @@ export class PageEvidence {
   private readonly spelledOut = new Map<string, DefinedAbbreviation>();
   /** Entries of ambiguous abbreviations refused so far: evidence for one of them later means a rescan. */
   private readonly refused = new Set<string>();
-  /** Whether the page names a cancer-specific entry, by a form without other meanings. */
+  /** Whether the page names a cancer-specific entry (by a form without other meanings) or says "cancer". */
   private aboutCancer = false;
   /** Whether an occurrence was refused for want of that: the page naming cancer later means a rescan. */
   private refusedOffTopic = false;
@@ -80,6 +72,8 @@ export class PageEvidence {
     private readonly matcher: TermMatcher,
     /** Entries whose naming shows a page is about cancer (ContentEntry.cancerSpecific). */
     private readonly cancerSpecific: ReadonlySet<string> = NO_ENTRIES,
+    /** Entries annotated only on a page about cancer (ContentEntry.cancerPagesOnly). */
+    private readonly cancerPagesOnly: ReadonlySet<string> = NO_ENTRIES,
   ) {}
 
   /**
@@ -89,6 +83,10 @@ export class PageEvidence {
    */
   record(text: string, matches: readonly TermMatch[]): boolean {
     let changed = false;
+    if (!this.aboutCancer && matches.length > 0 && CANCER_WORDS.test(text)) {
+      this.aboutCancer = true;
+      if (this.refusedOffTopic) changed = true;
+    }
     for (const match of matches) {
       const { entryId, ambiguous } = match.form;
       if (ambiguous) continue;
@@ -187,7 +185,7 @@ export class PageEvidence {
    * The entry to annotate for a match in `text`, or null when the page gives it another meaning: a word of a
    * web address written out in the text, a journal's name in a citation ("Leukemia 23 (2): 215"), author
    * initials, a date placeholder, an ambiguous abbreviation without its long form or definition on the page, a
-   * word with other common meanings on a page that is not about cancer.
+   * term other fields use in another sense on a page that is not about cancer.
    */
   resolve(text: string, match: TermMatch): string | null {
     const { form } = match;
@@ -204,12 +202,11 @@ export class PageEvidence {
       }
     }
     if (form.ambiguous && !this.longForms.has(form.entryId)) {
-      if (!plainFormEntries(this.matcher).has(form.entryId)) {
-        if (this.aboutCancer) return form.entryId;
-        this.refusedOffTopic = true;
-        return null;
-      }
       this.refused.add(form.entryId);
+      return null;
+    }
+    if (!this.aboutCancer && this.cancerPagesOnly.has(form.entryId)) {
+      this.refusedOffTopic = true;
       return null;
     }
     return form.entryId;

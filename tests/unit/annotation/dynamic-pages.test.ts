@@ -68,10 +68,11 @@ describe('content added later', () => {
     expect(occurrences()).toEqual(['MM → multiple-myeloma', 'Multiple myeloma → multiple-myeloma']);
   });
 
-  it('a cancer named later enables a word with other meanings seen before ("remission")', async () => {
+  it('a cancer named later enables a term that waits for a page about cancer ("remission")', async () => {
     const glossary = makeTestGlossary(
-      { remission: [{ text: 'remission', kind: 'name', ambiguous: true }], lymphoma: ['lymphoma'] },
+      { remission: ['remission'], lymphoma: ['lymphoma'] },
       ['lymphoma'],
+      ['remission'],
     );
     setBody('<p>Remission can last for years.</p>');
     const { engine } = await annotate({}, {}, glossary);

@@ -70,16 +70,30 @@ describe('compileGlossary accepts valid input', () => {
     expect(byText['alpha term']).toMatchObject({ caseSensitive: false, ambiguous: false });
   });
 
-  it('tells the content script which entries are cancer-specific, and only those', () => {
+  it('tells the content script which entries are cancer-specific and which wait for a page about cancer', () => {
     const files = [
       entryFile('alpha', entryData('alpha', { cancerSpecific: true })),
-      entryFile('beta', entryData('beta')),
+      entryFile('beta', entryData('beta', { cancerPagesOnly: true })),
+      entryFile('gamma', entryData('gamma')),
     ];
     const { content, full } = compileGlossary(glossaryInput(files));
     expect(content.entries['alpha']!.cancerSpecific).toBe(true);
+    expect(content.entries['beta']!.cancerPagesOnly).toBe(true);
     // Left out rather than false: the content script carries the glossary on every page.
-    expect('cancerSpecific' in content.entries['beta']!).toBe(false);
-    expect(full.entries.map((e) => e.cancerSpecific)).toEqual([true, false]);
+    expect(Object.keys(content.entries['gamma']!)).not.toContain('cancerSpecific');
+    expect(Object.keys(content.entries['gamma']!)).not.toContain('cancerPagesOnly');
+    expect(full.entries.map((e) => [e.cancerSpecific, e.cancerPagesOnly])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
+  });
+
+  it('refuses an entry that both tells a page about cancer and waits for one, naming the file and field', () => {
+    const files = [entryFile('alpha', entryData('alpha', { cancerSpecific: true, cancerPagesOnly: true }))];
+    expect(() => compileGlossary(glossaryInput(files))).toThrow(
+      /alpha\.yaml.*cancerPagesOnly.*cannot also wait/s,
+    );
   });
 
   it('sorts forms longest first, so longer phrases win over the words inside them', () => {

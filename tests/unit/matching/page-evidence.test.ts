@@ -7,16 +7,17 @@ const matcher = buildTermMatcher(makeTestGlossary().forms);
 
 /** What a page made of these paragraphs gets annotated: "text → entry id", in page order. */
 function annotatedOn(...paragraphs: string[]): string[] {
-  return annotatedWith(matcher, new Set(), paragraphs);
+  return annotatedWith(matcher, paragraphs);
 }
 
-/** annotatedOn with another matcher, and the entries whose naming shows a page is about cancer. */
+/** annotatedOn with another matcher, the entries that show a page is about cancer and those that wait for one. */
 function annotatedWith(
   matcher: TermMatcher,
-  cancerSpecific: ReadonlySet<string>,
   paragraphs: string[],
+  cancerSpecific: ReadonlySet<string> = new Set(),
+  cancerPagesOnly: ReadonlySet<string> = new Set(),
 ): string[] {
-  const evidence = new PageEvidence(matcher, cancerSpecific);
+  const evidence = new PageEvidence(matcher, cancerSpecific, cancerPagesOnly);
   const scanned = paragraphs.map((text) => ({ text, matches: matcher.findMatches(text) }));
   for (const { text, matches } of scanned) evidence.record(text, matches);
   const local = buildTermMatcher(evidence.localForms());
@@ -66,53 +67,52 @@ describe('journals named in citations', () => {
   });
 });
 
-describe('words with other common meanings need a page about cancer', () => {
-  // "relapse", "remission", "synergy": no longer form to wait for, and addiction, bowel disease and business
-  // pages use them in their own sense.
+describe('terms other fields use in another sense wait for a page about cancer', () => {
+  // "relapse" after quitting alcohol, a merger's "synergies", allergy "immunotherapy": the entries define them
+  // for cancer.
   const general = buildTermMatcher(
     makeTestGlossary({
       lymphoma: ['lymphoma'],
       'immune-system': ['immune system'],
-      relapse: [{ text: 'relapse', kind: 'name', ambiguous: true }],
-      synergy: [
-        { text: 'synergy', kind: 'name', ambiguous: true },
-        { text: 'synergistic', kind: 'variant', ambiguous: true },
-      ],
+      relapse: ['relapse'],
+      synergy: ['synergy', { text: 'synergistic', kind: 'variant' }],
     }).forms,
   );
-  const cancer = new Set(['lymphoma']);
+  const on = (...paragraphs: string[]) =>
+    annotatedWith(general, paragraphs, new Set(['lymphoma']), new Set(['relapse', 'synergy']));
 
   it("a business page's synergies and a recovery page's relapse get nothing", () => {
     expect(
-      annotatedWith(general, cancer, [
+      on(
         'The merger promised synergies and a synergistic sales team.',
         'Relapse is common in the first year of recovery.',
-      ]),
+      ),
     ).toEqual([]);
   });
 
   it('the same words on a page that names a cancer are annotated, wherever the cancer is named', () => {
-    expect(
-      annotatedWith(general, cancer, ['Relapse is common.', 'The drugs act in synergy against lymphoma.']),
-    ).toEqual(['Relapse → relapse', 'synergy → synergy', 'lymphoma → lymphoma']);
-  });
-
-  it('a cancer named only inside a web address does not make a page about cancer', () => {
-    expect(
-      annotatedWith(general, cancer, [
-        'Join the walk at https://lymphoma-run.example/join. Relapse is common.',
-      ]),
-    ).toEqual([]);
-  });
-
-  it('general biology does not make a page about cancer', () => {
-    expect(annotatedWith(general, cancer, ['The immune system and a relapse of the disease.'])).toEqual([
-      'immune system → immune-system',
+    expect(on('Relapse is common.', 'The drugs act in synergy against lymphoma.')).toEqual([
+      'Relapse → relapse',
+      'synergy → synergy',
+      'lymphoma → lymphoma',
     ]);
   });
 
+  it('or on a page that says "cancer" in a text with a term, though it names no cancer of the glossary', () => {
+    expect(on('Relapse of prostate cancer is rare.')).toEqual(['Relapse → relapse']);
+    expect(on('After treatment for oral carcinoma, relapse is rare.')).toEqual(['relapse → relapse']);
+  });
+
+  it('a cancer named only inside a web address does not make a page about cancer', () => {
+    expect(on('Join the walk at https://lymphoma-run.example/join. Relapse is common.')).toEqual([]);
+  });
+
+  it('general biology does not make a page about cancer', () => {
+    expect(on('The immune system and a relapse of the disease.')).toEqual(['immune system → immune-system']);
+  });
+
   it('a page naming a cancer after a word was refused asks to be looked at again', () => {
-    const evidence = new PageEvidence(general, cancer);
+    const evidence = new PageEvidence(general, new Set(['lymphoma']), new Set(['relapse']));
     const text = 'Relapse is common.';
     const matches = general.findMatches(text);
     expect(evidence.record(text, matches)).toBe(false);

@@ -73,11 +73,12 @@ function toForm(entryId: string, spec: FormSpec, index: number): ContentForm {
 
 /**
  * The test glossary, or one built from `entries` (entry id → forms; the first form is the name), with the
- * entries of `cancerSpecific` marked so.
+ * entries of `cancerSpecific` and of `cancerPagesOnly` marked so.
  */
 export function makeTestGlossary(
   entries: Record<string, FormSpec[]> = ENTRIES,
   cancerSpecific: readonly string[] = [],
+  cancerPagesOnly: readonly string[] = [],
 ): ContentGlossary {
   const glossary: ContentGlossary = { entries: {}, forms: [], sources: {} };
   for (const [id, specs] of Object.entries(entries)) {
@@ -91,6 +92,7 @@ export function makeTestGlossary(
       expert: `Expert words about ${forms[0]!.text}.`,
       sources: [],
       ...(cancerSpecific.includes(id) ? { cancerSpecific: true as const } : {}),
+      ...(cancerPagesOnly.includes(id) ? { cancerPagesOnly: true as const } : {}),
     };
   }
   glossary.forms.sort((a, b) => b.text.length - a.text.length || a.text.localeCompare(b.text));

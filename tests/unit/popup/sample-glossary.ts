@@ -6,7 +6,7 @@ import type { FormKind, FullGlossary, GlossaryEntry, GlossarySource } from '../.
 type FormSpec = string | [text: string, kind: FormKind];
 
 function entry(
-  spec: Omit<GlossaryEntry, 'cancerSpecific' | 'forms' | 'expert' | 'full' | 'related' | 'sources'> & {
+  spec: Omit<GlossaryEntry, 'cancerSpecific' | 'cancerPagesOnly' | 'forms' | 'expert' | 'full' | 'related' | 'sources'> & {
     forms?: FormSpec[];
     expert?: string;
     full?: string;
@@ -23,6 +23,7 @@ function entry(
     name: spec.name,
     category: spec.category,
     cancerSpecific: false,
+    cancerPagesOnly: false,
     forms: forms.filter((f, i) => forms.findIndex((g) => g.text === f.text) === i),
     plain: spec.plain,
     expert: spec.expert ?? `${spec.name} in technical terms.`,
