@@ -462,7 +462,8 @@ export class AnnotationEngine {
       else if (overBudget()) await checkpoint();
     }
     const matcher = this.matcher;
-    if (full || this.evidence === null) this.evidence = new PageEvidence(matcher, this.cancerSpecific, this.cancerPagesOnly);
+    if (full || this.evidence === null)
+      this.evidence = new PageEvidence(matcher, this.cancerSpecific, this.cancerPagesOnly);
     const evidence = this.evidence;
     const buildMs = workSoFar();
 

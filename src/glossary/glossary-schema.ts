@@ -238,7 +238,7 @@ export const glossaryEntrySchema = z
     category: entryCategorySchema,
     /**
      * The term is used about cancer and little else (a cancer, a cancer drug, chemotherapy): a page that names it
-     * is about cancer, which is what an entry whose every form has other common meanings waits for.
+     * is about cancer, which is what a cancerPagesOnly entry waits for.
      */
     cancerSpecific: z.boolean().default(false),
     /**

@@ -40,7 +40,6 @@ function isReadAsTerm(text: string, { start, end, form }: TermMatch): boolean {
   return form.caseSensitive || !isJournalName(text, start, end);
 }
 
-
 /**
  * What one page says about its abbreviations, gathered from all of its text before any is annotated: which
  * entries it names by a long form, which abbreviations it defines (and as what). An ambiguous abbreviation
