@@ -91,6 +91,13 @@ describe('the real glossary', () => {
       'immunotherapy',
       'first-line-therapy',
       'drug-resistance',
+      // Same sense elsewhere, but defined through cancer: a COVID page's dexamethasone is not "paired with
+      // lenalidomide", an arthritis page's targeted therapy is not "a kind of cancer drug treatment".
+      'dexamethasone',
+      'rituximab',
+      'targeted-therapy',
+      'refractory-disease',
+      'cell-based-therapy',
     ]) {
       expect(waiting, id).toContain(id);
     }
