@@ -98,6 +98,13 @@ describe('the real glossary', () => {
       'targeted-therapy',
       'refractory-disease',
       'cell-based-therapy',
+      // A vaccine page's T cells do not "kill cancer cells", nor is a sclerosis page's immunomodulatory drug "a
+      // family of cancer drugs", nor an arthritis page's inflammation a blog's note on tumors.
+      't-cells',
+      'nk-cells',
+      'immunomodulatory-drugs',
+      'immunomodulation',
+      'inflammation',
     ]) {
       expect(waiting, id).toContain(id);
     }
