@@ -30,9 +30,10 @@ const key = (shortForm: string): string =>
 
 const NO_ENTRIES: ReadonlySet<string> = new Set();
 
-// A text that says it is about cancer in words the glossary does not list (a page on prostate cancer names
-// none of its cancers). Not "tumor": "tumor necrosis factor" is a rheumatology page's word too.
-const CANCER_WORDS = /cancer|oncolog|carcinoma|malignan/i;
+// A text that says it is about cancer in words the glossary does not list (a page on prostate cancer, a
+// melanoma or a glioblastoma names none of the glossary's cancers). Not "tumor": "tumor necrosis factor" is a
+// rheumatology page's word too.
+const CANCER_WORDS = /cancer|oncolog|carcinoma|malignan|melanoma|sarcoma|glioma|blastoma|neoplas/i;
 
 /** Whether a match is a word of the text, not of a web address written out or of a journal's name in a citation. */
 function isReadAsTerm(text: string, { start, end, form }: TermMatch): boolean {

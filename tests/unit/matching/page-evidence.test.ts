@@ -103,6 +103,12 @@ describe('terms other fields use in another sense wait for a page about cancer',
     expect(on('After treatment for oral carcinoma, relapse is rare.')).toEqual(['relapse → relapse']);
   });
 
+  it('or names a cancer the glossary lacks: a melanoma, a sarcoma, a glioblastoma, a neoplasm', () => {
+    for (const cancer of ['melanoma', 'Ewing sarcoma', 'glioma', 'glioblastoma', 'neuroblastoma', 'neoplasm'])
+      expect(on(`Relapse of the ${cancer} is rare.`), cancer).toEqual(['Relapse → relapse']);
+    expect(on('Relapse of the knee injury is rare.')).toEqual([]);
+  });
+
   it('a cancer named only inside a web address does not make a page about cancer', () => {
     expect(on('Join the walk at https://lymphoma-run.example/join. Relapse is common.')).toEqual([]);
   });
@@ -518,7 +524,7 @@ describe('record reports evidence that changes earlier decisions', () => {
     };
     expect(defined('pomalidomide (POMALIDOMI)')).toEqual(['POMALIDOMI']);
     expect(defined('pomalidomide (POMALIDOMID)')).toEqual([]);
-    expect(defined("pomalidomide (Po-M'a D)")).toEqual(["Po M'a D"]) // keyed as the matcher folds it;
+    expect(defined("pomalidomide (Po-M'a D)")).toEqual(["Po M'a D"]); // keyed as the matcher folds it;
     expect(defined('pomalidomide (POM DMID)')).toEqual(['POM DMID']);
     expect(defined('pomalidomide (POM DMIDE)')).toEqual([]);
     expect(defined('pomalidomide (pom)')).toEqual([]);
@@ -586,7 +592,10 @@ describe('what the page says an abbreviation stands for', () => {
   });
 
   it("the first of two definitions of the same letters, only for that definition's entry", () => {
-    const evidence = evidenceOf('multiple myeloma (MM)', 'smouldering multiple myeloma (SMM) and myeloma (MM)');
+    const evidence = evidenceOf(
+      'multiple myeloma (MM)',
+      'smouldering multiple myeloma (SMM) and myeloma (MM)',
+    );
     expect(evidence.spelledOutAs('MM', 'multiple-myeloma')).toBe('multiple myeloma');
     expect(evidence.spelledOutAs('MM', 'myeloma')).toBeNull();
   });
