@@ -157,6 +157,7 @@ interface LenientEntry {
   file: string;
   id: string;
   forms: { index: number; text: string; caseSensitive: boolean }[];
+  otherSenses: { index: number; text: string }[];
   related: { index: number; id: string }[];
   citations: { index: number; source: string; locator: string }[];
 }
@@ -172,6 +173,7 @@ function lenientEntry(
       file,
       id,
       forms: parsed.forms.map((f, index) => ({ index, text: f.text, caseSensitive: f.caseSensitive })),
+      otherSenses: parsed.otherSenses.map((text, index) => ({ index, text })),
       related: parsed.related.map((r, index) => ({ index, id: r })),
       citations: parsed.sources.map((c, index) => ({ index, source: c.source, locator: c.locator })),
     };
@@ -192,6 +194,9 @@ function lenientEntry(
             },
           ]
         : [],
+    ),
+    otherSenses: list(record.otherSenses).flatMap((text, index) =>
+      typeof text === 'string' ? [{ index, text }] : [],
     ),
     related: list(record.related).flatMap((r, index) => (typeof r === 'string' ? [{ index, id: r }] : [])),
     citations: list(record.sources).flatMap((c, index) =>
@@ -367,10 +372,19 @@ export function compileGlossary(input: CompileGlossaryInput): CompiledGlossary {
   // Surface forms claimed twice (across entries, or twice in one entry).
   const claimsByKey = new Map<
     string,
-    { entry: LenientEntry; index: number; text: string; caseSensitive: boolean }[]
+    { entry: LenientEntry; index: number; text: string; caseSensitive: boolean; field: string }[]
   >();
   for (const entry of lenientEntries) {
-    for (const form of entry.forms) {
+    const claims = [
+      ...entry.forms.map((form) => ({ ...form, field: `forms[${form.index}]` })),
+      // A phrase in another sense is matched like a form: it may claim no form's text, nor another's phrase.
+      ...entry.otherSenses.map((sense) => ({
+        ...sense,
+        caseSensitive: false,
+        field: `otherSenses[${sense.index}]`,
+      })),
+    ];
+    for (const form of claims) {
       const key = normalizeSurfaceForm(form.text, false);
       const earlier = claimsByKey.get(key) ?? [];
       const clash = earlier.find((c) => formsCollide(c, form));
@@ -378,11 +392,12 @@ export function compileGlossary(input: CompileGlossaryInput): CompiledGlossary {
         problems.push({
           file: entry.file,
           entry: entry.id,
-          field: `forms[${form.index}].text`,
+          // A form's problem is in its text; a phrase is its own text.
+          field: form.field.startsWith('forms') ? `${form.field}.text` : form.field,
           message:
             clash.entry === entry
-              ? `surface form "${form.text}" repeats forms[${clash.index}] ("${clash.text}") of the same entry`
-              : `surface form "${form.text}" is also claimed by entry "${clash.entry.id}" (forms[${clash.index}] "${clash.text}")`,
+              ? `surface form "${form.text}" repeats ${clash.field} ("${clash.text}") of the same entry`
+              : `surface form "${form.text}" is also claimed by entry "${clash.entry.id}" (${clash.field} "${clash.text}")`,
         });
       }
       earlier.push({ entry, ...form });
@@ -496,15 +511,23 @@ function buildOutput(sources: GlossarySource[], entries: GlossaryEntry[]): Compi
     };
   }
 
-  const forms: ContentForm[] = entries.flatMap((entry) =>
-    entry.forms.map((f) => ({
+  const forms: ContentForm[] = entries.flatMap((entry) => [
+    ...entry.forms.map((f) => ({
       text: f.text,
       entryId: entry.id,
       kind: f.kind,
       caseSensitive: f.caseSensitive,
       ambiguous: f.ambiguous,
     })),
-  );
+    ...entry.otherSenses.map((text) => ({
+      text,
+      entryId: entry.id,
+      kind: 'variant' as const,
+      caseSensitive: false,
+      ambiguous: false,
+      otherSense: true as const,
+    })),
+  ]);
   forms.sort((a, b) => {
     const byLength = normalizeSurfaceForm(b.text, false).length - normalizeSurfaceForm(a.text, false).length;
     if (byLength !== 0) return byLength;

@@ -21,6 +21,8 @@ export type { EntryCategory, FormKind, GlossaryEntry, GlossarySource, SourceKind
  */
 export interface ContentForm extends Pick<SurfaceForm, 'text' | 'kind' | 'caseSensitive' | 'ambiguous'> {
   entryId: string;
+  /** One of the entry's otherSenses: matched so that the longer phrase wins, and never reported. */
+  otherSense?: true;
 }
 
 /** A citation in compact form: source id plus a heading of that source. */

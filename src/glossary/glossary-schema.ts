@@ -247,6 +247,11 @@ export const glossaryEntrySchema = z
      */
     cancerPagesOnly: z.boolean().default(false),
     forms: z.array(surfaceFormSchema).min(1, 'an entry needs at least one surface form'),
+    /**
+     * Phrases that hold one of the entry's forms in another sense, never annotated: "inflammatory breast cancer"
+     * is a cancer named for how it looks, not inflammation. Matched like forms, so the longer phrase wins.
+     */
+    otherSenses: z.array(lineSchema).default([]),
     plain: plainSchema,
     expert: expertSchema,
     full: fullSchema,
@@ -254,6 +259,18 @@ export const glossaryEntrySchema = z
     sources: z.array(sourceCitationSchema).min(1, 'an entry must cite at least one source'),
   })
   .superRefine((entry, ctx) => {
+    // A phrase without one of the entry's forms in it would take nothing away from the entry.
+    const padded = entry.forms.map((f) => ` ${normalizeSurfaceForm(f.text, false)} `);
+    entry.otherSenses.forEach((phrase, index) => {
+      const words = ` ${normalizeSurfaceForm(phrase, false)} `;
+      if (!padded.some((form) => words.includes(form) && words !== form)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['otherSenses', index],
+          message: `"${phrase}" must hold one of the entry's forms and more words`,
+        });
+      }
+    });
     if (entry.cancerSpecific && entry.cancerPagesOnly) {
       ctx.addIssue({
         code: 'custom',

@@ -427,7 +427,8 @@ function scan(
       if (first !== -1) {
         const match = walk(cells, spellings, first, forms, text, i, length);
         if (match !== null) {
-          out.push(match);
+          // A phrase in another sense ("inflammatory breast cancer") wins over the form inside it, then goes.
+          if (match.form.otherSense !== true) out.push(match);
           i = match.end;
           const last = text.charCodeAt(i - 1);
           previousIsWord = last < 128 ? WORD_ASCII[last] === 1 : isWordCharCode(last);

@@ -134,7 +134,7 @@ export class PageEvidence {
     const prefixes = [`${spelled} `, ...(spelled.endsWith('s') ? [`${spelled.slice(0, -1)} `] : [])];
     for (const { entryId } of forms) {
       for (const form of this.matcher.forms) {
-        if (form.entryId !== entryId || form.caseSensitive) continue;
+        if (form.entryId !== entryId || form.caseSensitive || form.otherSense) continue;
         const text = `${normalizeSurfaceForm(form.text, false)} `;
         if (prefixes.some((prefix) => text.startsWith(prefix))) return entryId;
       }

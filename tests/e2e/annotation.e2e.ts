@@ -22,7 +22,7 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
   });
   afterAll(() => browser?.close());
 
-  it('article: each term marked with its entry, inflections and split text included, plain words left alone', async () => {
+  it('article: each term marked with its entry, inflections and split text included, plain words and a term inside the name of a cancer (inflammatory breast cancer) left alone', async () => {
     const page = await open('article.html');
     const occurrences = await readOccurrences(page);
     const inside = (id: string) => occurrences.filter((o) => o.in === id).map((o) => [o.text, o.id]);

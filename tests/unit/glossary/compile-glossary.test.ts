@@ -89,6 +89,54 @@ describe('compileGlossary accepts valid input', () => {
     ]);
   });
 
+  it("ships an entry's phrases in another sense as forms that are matched and never reported", () => {
+    const files = [
+      entryFile('alpha', entryData('alpha', { otherSenses: ['alpha term syndrome'] })),
+      entryFile('beta', entryData('beta')),
+    ];
+    const { content, full } = compileGlossary(glossaryInput(files));
+    expect(content.forms).toContainEqual({
+      text: 'alpha term syndrome',
+      entryId: 'alpha',
+      kind: 'variant',
+      caseSensitive: false,
+      ambiguous: false,
+      otherSense: true,
+    });
+    expect(content.forms.filter((f) => f.entryId === 'beta').some((f) => f.otherSense)).toBe(false);
+    // Not a form of the entry: the popup lists and searches forms only.
+    expect(full.entries[0]!.forms.map((f) => f.text)).not.toContain('alpha term syndrome');
+  });
+
+  it('refuses a phrase in another sense that holds none of its forms, or claims a form', () => {
+    const error = compileError(
+      glossaryInput([
+        entryFile('alpha', entryData('alpha', { otherSenses: ['something else'] })),
+        entryFile('beta', entryData('beta', { otherSenses: ['beta term'] })),
+      ]),
+    );
+    expectProblems(error, [
+      { file: ALPHA, entry: 'alpha', field: 'otherSenses[0]', message: /must hold one of the entry's forms/ },
+      { file: BETA, entry: 'beta', field: 'otherSenses[0]', message: /must hold one of the entry's forms/ },
+      { file: BETA, entry: 'beta', field: 'otherSenses[0]', message: /repeats forms\[0\] \("beta term"\)/ },
+    ]);
+    const clash = compileError(
+      glossaryInput([
+        entryFile('alpha', entryData('alpha')),
+        entryFile('beta', entryData('beta', { otherSenses: ['beta term alpha term'] })),
+        entryFile('gamma', entryData('gamma', { forms: [{ text: 'beta term alpha term', kind: 'name' }] })),
+      ]),
+    );
+    expectProblems(clash, [
+      {
+        file: 'glossary/entries/gamma.yaml',
+        entry: 'gamma',
+        field: 'forms[0].text',
+        message: /also claimed by entry "beta" \(otherSenses\[0\] "beta term alpha term"\)/,
+      },
+    ]);
+  });
+
   it('refuses an entry that both tells a page about cancer and waits for one, naming the file and field', () => {
     const files = [entryFile('alpha', entryData('alpha', { cancerSpecific: true, cancerPagesOnly: true }))];
     expect(() => compileGlossary(glossaryInput(files))).toThrow(

@@ -114,6 +114,42 @@ describe('longest match wins, one entry per occurrence', () => {
     expect(found('multiple myeloma')).toEqual(['multiple myeloma → multiple-myeloma']);
   });
 
+  it('reports nothing for a phrase that holds a term in another sense, and the term elsewhere', () => {
+    const forms = [
+      {
+        text: 'inflammation',
+        entryId: 'inflammation',
+        kind: 'name' as const,
+        caseSensitive: false,
+        ambiguous: false,
+      },
+      {
+        text: 'inflammatory',
+        entryId: 'inflammation',
+        kind: 'variant' as const,
+        caseSensitive: false,
+        ambiguous: false,
+      },
+      {
+        text: 'inflammatory breast cancer',
+        entryId: 'inflammation',
+        kind: 'variant' as const,
+        caseSensitive: false,
+        ambiguous: false,
+        otherSense: true as const,
+      },
+    ];
+    const senses = buildTermMatcher(forms);
+    const text = 'Inflammatory breast cancers are not inflammatory; inflammatory breast tissue is.';
+    expect(senses.findMatches(text).map((m) => text.slice(m.start, m.end))).toEqual([
+      'inflammatory',
+      'inflammatory',
+    ]);
+    // The same from the trie compiled with the extension.
+    const shipped = buildTermMatcher(forms, compileTermTrie(forms));
+    expect(shipped.findMatches(text).map((m) => m.start)).toEqual([36, 50]);
+  });
+
   it('falls back to the shorter term when the longer one does not complete', () => {
     expect(found('CAR T cells')).toEqual(['CAR T → car-t-cell-therapy']);
     expect(found('mantle cell lymphomas')).toEqual(['mantle cell lymphomas → mantle-cell-lymphoma']);

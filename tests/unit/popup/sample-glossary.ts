@@ -6,7 +6,7 @@ import type { FormKind, FullGlossary, GlossaryEntry, GlossarySource } from '../.
 type FormSpec = string | [text: string, kind: FormKind];
 
 function entry(
-  spec: Omit<GlossaryEntry, 'cancerSpecific' | 'cancerPagesOnly' | 'forms' | 'expert' | 'full' | 'related' | 'sources'> & {
+  spec: Omit<GlossaryEntry, 'cancerSpecific' | 'cancerPagesOnly' | 'forms' | 'otherSenses' | 'expert' | 'full' | 'related' | 'sources'> & {
     forms?: FormSpec[];
     expert?: string;
     full?: string;
@@ -25,6 +25,7 @@ function entry(
     cancerSpecific: false,
     cancerPagesOnly: false,
     forms: forms.filter((f, i) => forms.findIndex((g) => g.text === f.text) === i),
+    otherSenses: [],
     plain: spec.plain,
     expert: spec.expert ?? `${spec.name} in technical terms.`,
     full: spec.full ?? `${spec.plain}\n\nA second paragraph about ${spec.name.toLowerCase()}.`,
