@@ -372,15 +372,20 @@ export function compileGlossary(input: CompileGlossaryInput): CompiledGlossary {
   // Surface forms claimed twice (across entries, or twice in one entry).
   const claimsByKey = new Map<
     string,
-    { entry: LenientEntry; index: number; text: string; caseSensitive: boolean; field: string }[]
+    { entry: LenientEntry; text: string; caseSensitive: boolean; name: string; field: string }[]
   >();
   for (const entry of lenientEntries) {
     const claims = [
-      ...entry.forms.map((form) => ({ ...form, field: `forms[${form.index}]` })),
+      ...entry.forms.map((form) => ({
+        ...form,
+        name: `forms[${form.index}]`,
+        field: `forms[${form.index}].text`,
+      })),
       // A phrase in another sense is matched like a form: it may claim no form's text, nor another's phrase.
       ...entry.otherSenses.map((sense) => ({
-        ...sense,
+        text: sense.text,
         caseSensitive: false,
+        name: `otherSenses[${sense.index}]`,
         field: `otherSenses[${sense.index}]`,
       })),
     ];
@@ -392,12 +397,11 @@ export function compileGlossary(input: CompileGlossaryInput): CompiledGlossary {
         problems.push({
           file: entry.file,
           entry: entry.id,
-          // A form's problem is in its text; a phrase is its own text.
-          field: form.field.startsWith('forms') ? `${form.field}.text` : form.field,
+          field: form.field,
           message:
             clash.entry === entry
-              ? `surface form "${form.text}" repeats ${clash.field} ("${clash.text}") of the same entry`
-              : `surface form "${form.text}" is also claimed by entry "${clash.entry.id}" (${clash.field} "${clash.text}")`,
+              ? `surface form "${form.text}" repeats ${clash.name} ("${clash.text}") of the same entry`
+              : `surface form "${form.text}" is also claimed by entry "${clash.entry.id}" (${clash.name} "${clash.text}")`,
         });
       }
       earlier.push({ entry, ...form });
