@@ -393,6 +393,50 @@ describe('integrity', () => {
     expect(p.childNodes).toHaveLength(1);
   });
 
+  it('a long text node with hundreds of terms: every one marked, copying its text a few times, not once per term', async () => {
+    // One text node of 24 KB (a plain-text document in a pre-wrap <div>), with a term running into it from the
+    // text before and another running out of it into the next.
+    const sentence = 'Lenalidomide slows angiogenesis in people with myeloma, the report said. ';
+    const long = `myeloma. ${sentence.repeat(320)}CAR`;
+    const p = document.createElement('div');
+    p.append('multiple ', long, ' T-cell therapy');
+    document.body.append(p);
+    const longNode = p.childNodes[1] as Text;
+    const before = snapshot(document.body);
+    const text = document.body.textContent;
+
+    let copied = 0;
+    const splitText = Text.prototype.splitText;
+    Text.prototype.splitText = function (this: Text, offset: number) {
+      copied += this.data.length;
+      return splitText.call(this, offset);
+    };
+    let engine;
+    try {
+      ({ engine } = await annotate({}, { nearMargins: null }));
+    } finally {
+      Text.prototype.splitText = splitText;
+    }
+
+    const found = occurrences();
+    expect(found).toHaveLength(2 + 3 * 320);
+    expect(found[0]).toBe('multiple myeloma → multiple-myeloma');
+    expect(found.slice(1, 4)).toEqual([
+      'Lenalidomide → lenalidomide',
+      'angiogenesis → angiogenesis',
+      'myeloma → myeloma',
+    ]);
+    expect(found.at(-1)).toBe('CAR T-cell therapy → car-t-cell-therapy');
+    expect(document.body.textContent).toBe(text);
+    // Cutting at each term in turn would copy the 24 KB text once per term (nearly 500 times its length).
+    expect(copied).toBeLessThan(20 * long.length);
+
+    engine.update({ ...ON, enabled: false });
+    expect(snapshot(document.body)).toBe(before);
+    expect(p.childNodes[1]).toBe(longNode);
+    expect(longNode.data).toBe(long);
+  });
+
   it('stops and restores everything when the content script is invalidated', async () => {
     setBody(PAGE);
     const before = snapshot(document.body);
