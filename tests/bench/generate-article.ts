@@ -239,3 +239,17 @@ export function corpusToHtml(text: string, title: string): string {
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main>${html.join('\n')}</main></body></html>`;
 }
+
+/**
+ * The same article as one text node, as a plain-text document shown in a `white-space: pre-wrap` block: its
+ * blocks become blank lines and its inline markup goes. One run of text, however long the page.
+ */
+export function asOneTextNode(articleHtml: string, title: string): string {
+  const body = /<body>([\s\S]*)<\/body>/.exec(articleHtml)?.[1] ?? '';
+  const text = body
+    .replace(/<\/(?:p|li|h\d|section|header|footer|nav|ol|ul|article|main)>/g, '\n\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main><div style="white-space: pre-wrap">${text}</div></main></body></html>`;
+}

@@ -38,7 +38,7 @@ import {
 } from '../harness/extension-browser';
 import { findChromium } from '../harness/find-browsers';
 import { startStaticServer } from '../harness/static-server';
-import { corpusToHtml, generateArticle } from './generate-article';
+import { asOneTextNode, corpusToHtml, generateArticle } from './generate-article';
 import { makeSyntheticGlossary } from './make-synthetic-glossary';
 import { BEGIN_MARK, END_MARK } from './bench-marks';
 import type { AnnotateResult, ScrollResult } from './bench-page-entry';
@@ -111,6 +111,20 @@ async function preparePages(dir: string, glossary: ContentGlossary): Promise<Pag
     writeFileSync(path.join(dir, file), html);
     return { name, file, bytes: Buffer.byteLength(html), terms, large: bytes >= 1_000_000 };
   });
+  if (!QUICK) {
+    // A plain-text document: the 1 MB article's text in a single text node, so one run of text.
+    const article = readFileSync(path.join(dir, pages.find((p) => p.name === 'article 1 MB')!.file), 'utf8');
+    const html = asOneTextNode(article, 'Benchmark article in one text node');
+    const file = 'one-text-node-1-MB.html';
+    writeFileSync(path.join(dir, file), html);
+    pages.push({
+      name: '1 MB, one text node',
+      file,
+      bytes: Buffer.byteLength(html),
+      terms: true,
+      large: true,
+    });
+  }
   if (existsSync(CORPUS_DIR) && !QUICK) {
     for (const name of readdirSync(CORPUS_DIR)
       .filter((f) => /^C\d+.*\.txt$/.test(f))
