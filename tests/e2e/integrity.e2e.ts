@@ -10,6 +10,13 @@ import { bodySnapshots, idOf, readOccurrences, setSettings, waitForPasses } from
 const markCount = (page: TestPage) =>
   page.evaluate(() => document.querySelectorAll('mark[data-glossary-id]').length);
 
+/** Waits until the page shows `count` occurrences (first pieces of marks). */
+const occurrencesShown = (page: TestPage, count: number) =>
+  page.waitForFunction(
+    (n) => document.querySelectorAll('mark[data-glossary-id]:not([data-glossary-part])').length === n,
+    count,
+  );
+
 describe.each(BROWSERS)('%s: the page stays the page', (name) => {
   let browser: ExtensionBrowser;
   const fixtureOrigin = inject('fixtureOrigin');
@@ -47,11 +54,7 @@ describe.each(BROWSERS)('%s: the page stays the page', (name) => {
     expect(await page.evaluate(() => document.getElementById('oncology-glossary-mark-styles'))).toBeNull();
 
     await setSettings(browser, fixtureOrigin, { annotationsEnabled: true });
-    await page.waitForFunction(
-      (count) =>
-        document.querySelectorAll('mark[data-glossary-id]:not([data-glossary-part])').length === count,
-      annotated.length,
-    );
+    await occurrencesShown(page, annotated.length);
     expect(await readOccurrences(page)).toEqual(annotated);
     await page.close();
   });
@@ -64,11 +67,7 @@ describe.each(BROWSERS)('%s: the page stays the page', (name) => {
     const off = await bodySnapshots(page);
     expect(off.current).toBe(off.original);
     await setSettings(browser, fixtureOrigin, { disabledSites: [] });
-    await page.waitForFunction(
-      (count) =>
-        document.querySelectorAll('mark[data-glossary-id]:not([data-glossary-part])').length === count,
-      annotated.length,
-    );
+    await occurrencesShown(page, annotated.length);
     expect(await readOccurrences(page)).toEqual(annotated);
     await page.close();
   });
@@ -85,6 +84,46 @@ describe.each(BROWSERS)('%s: the page stays the page', (name) => {
     expect(await readOccurrences(page)).toEqual(before);
     const { originalText } = await bodySnapshots(page);
     expect(await page.evaluate(() => document.body.textContent)).toBe(originalText);
+    await page.close();
+  });
+  it('a plain-text document in one long text node: every term marked, the node restored whole when off', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtureOrigin}/plain-text.html`);
+    await waitForPasses(page);
+    const notes = await readOccurrences(page);
+    // Six meetings, the same terms in each, in one text node of 5 KB.
+    const meeting = [
+      'multiple myeloma',
+      'plasma cells',
+      'bone marrow',
+      'lenalidomide',
+      'clinical trial',
+      'CAR T-cell therapy',
+      'angiogenesis',
+      'remission',
+      'relapse',
+      'mesothelioma',
+      'asbestos',
+      'immunotherapy',
+      'chemotherapy',
+      'combination therapy',
+    ];
+    expect(notes.map((o) => o.text)).toEqual(['myeloma', ...Array.from({ length: 6 }, () => meeting).flat()]);
+    // Each under its own entry ("plasma cells" is the plural of the form "plasma cell").
+    const entries = meeting.map((text) => idOf(text === 'plasma cells' ? 'plasma cell' : text));
+    expect(notes.map((o) => o.id).slice(1, 15)).toEqual(entries);
+    const { originalText } = await bodySnapshots(page);
+    expect(await page.evaluate(() => document.body.textContent)).toBe(originalText);
+
+    await setSettings(browser, fixtureOrigin, { annotationsEnabled: false });
+    await page.waitForFunction(() => document.querySelectorAll('mark[data-glossary-id]').length === 0);
+    const off = await bodySnapshots(page);
+    expect(off.current).toBe(off.original);
+    expect(await page.evaluate(() => document.getElementById('notes')!.childNodes.length)).toBe(1);
+
+    await setSettings(browser, fixtureOrigin, { annotationsEnabled: true });
+    await occurrencesShown(page, notes.length);
+    expect(await readOccurrences(page)).toEqual(notes);
     await page.close();
   });
 });
