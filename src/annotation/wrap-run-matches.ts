@@ -82,18 +82,20 @@ function cutLongNodes(run: TextRun, matches: readonly AcceptedMatch[]): { nodes:
   for (let k = 0; k < nodes.length; k++) {
     const nodeStart = starts[k]!;
     const nodeEnd = k + 1 < starts.length ? starts[k + 1]! : text.length;
-    const cuts: number[] = [];
+    // Most nodes are short: no list is made for them.
+    let cuts: number[] | null = null;
     if (nodeEnd - nodeStart >= LONG_TEXT) {
+      cuts = [];
       while (m < matches.length && matches[m]!.end <= nodeStart) m++;
       for (let i = m; i < matches.length && matches[i]!.end < nodeEnd; i++) cuts.push(matches[i]!.end);
     }
-    if (cuts.length > 1) {
+    if (cuts && cuts.length > 1) {
       cutNodes ??= nodes.slice(0, k);
       cutStarts ??= starts.slice(0, k);
-      const pieces: Text[] = [];
-      cutText(nodes[k]!, cuts, 0, cuts.length, nodeStart, pieces);
-      cutNodes.push(...pieces);
-      cutStarts.push(nodeStart, ...cuts);
+      // Pushed one by one: a spread of tens of thousands of arguments can overflow the stack.
+      cutText(nodes[k]!, cuts, 0, cuts.length, nodeStart, cutNodes);
+      cutStarts.push(nodeStart);
+      for (const cut of cuts) cutStarts.push(cut);
     } else if (cutNodes && cutStarts) {
       cutNodes.push(nodes[k]!);
       cutStarts.push(nodeStart);
