@@ -6,18 +6,7 @@
  */
 import type { ContentGlossary } from '../../src/glossary/compiled-glossary';
 import { buildTermMatcher } from '../../src/matching/build-term-matcher';
-
-/** A small, fast, seeded PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../harness/seeded-random';
 
 const SUBJECTS = [
   'The study team',
@@ -122,7 +111,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /** Generates one article page of about `targetBytes` bytes of HTML. */
 export function generateArticle({ targetBytes, withTerms, seed, glossary }: ArticleOptions): string {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const matcher = buildTermMatcher(glossary.forms);
   const plainForms = glossary.forms.filter((f) => !f.ambiguous);
