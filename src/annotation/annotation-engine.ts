@@ -17,6 +17,7 @@ import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE 
 import { markupDefinitions } from './markup-definitions';
 import { repairPageMutations } from './repair-page-mutations';
 import { SplitRegistry } from './split-registry';
+import { staleOccurrenceMarks } from './stale-occurrence-marks';
 import { TextRunCollector, type TextRun } from './text-run-collector';
 import { wrapRunMatches, type AcceptedMatch } from './wrap-run-matches';
 import { yieldToMain, yieldToMainAfterFrame } from './yield-to-main';
@@ -489,8 +490,16 @@ export class AnnotationEngine {
       allSoft.push(soft);
       let matches = matcher.findMatches(text, scratch, soft);
       if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text, undefined, soft));
-      // A text without matches defines nothing: every definition names a glossary form or a known short form.
-      if (matches.length === 0) return;
+      if (matches.length === 0) {
+        // A text with marks and no term left: the page changed it under them (they go, below).
+        if (collector.holdsMarks()) {
+          runs.push(collector.run());
+          found.push([]);
+          runOrder.push(allTexts.length - 1);
+        }
+        // A text without matches defines nothing: every definition names a glossary form or a known short form.
+        return;
+      }
       if (evidence.record(text, matches)) evidenceChanged = true;
       runs.push(collector.run());
       // After the evidence: "chimeric antigen receptor (CAR)" defines CAR whether or not a term goes on after it.
@@ -567,6 +576,20 @@ export class AnnotationEngine {
       }
       // Runs added above come after the others: put everything back in document order.
       if (toRead.size > 0) sortByOrder(runs, found, runOrder);
+    }
+
+    // Marks whose text the page changed around them no longer stand for a term: they go now, and their
+    // blocks are read again in the next batch (this pass's runs there hold the old nodes).
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i]!;
+      if (run.annotated === null) continue;
+      const stale = staleOccurrenceMarks(run, found[i]!, (match) => evidence.resolve(run.text, match));
+      if (stale.length === 0) continue;
+      this.ownWrites(() => {
+        for (const mark of stale) if (mark.isConnected) this.registry.unwrapMark(mark);
+      });
+      this.changedBlocks.add(run.block);
+      this.pendingRoots.add(run.block);
     }
 
     const collectMs = workSoFar() - buildMs;

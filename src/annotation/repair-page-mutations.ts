@@ -14,10 +14,19 @@ import type { SplitRegistry } from './split-registry';
  */
 export function repairPageMutations(records: readonly MutationRecord[], registry: SplitRegistry): Node[] {
   const touched: Node[] = [];
+  // Records come in a batch and are read against the page as it is at the end of it. A node written to and
+  // then removed or moved in the same batch has its pieces where it was: its removal's record says where.
+  let removed: Set<Node> | null = null;
+  for (const record of records) {
+    if (record.type === 'childList' && record.removedNodes.length > 0) {
+      removed ??= new Set();
+      for (const node of record.removedNodes) removed.add(node);
+    }
+  }
   for (const record of records) {
     if (record.type === 'characterData') {
       const target = record.target;
-      if (registry.isSplitOrigin(target)) registry.restore(target as Text, true);
+      if (registry.isSplitOrigin(target) && !removed?.has(target)) registry.restore(target as Text, true);
       touched.push(target);
       continue;
     }
@@ -32,7 +41,7 @@ export function repairPageMutations(records: readonly MutationRecord[], registry
     for (const next of record.addedNodes.length > 0 ? followers : []) {
       if (!next || !next.isConnected || !registry.isPiece(next)) continue;
       const origin = registry.originOfPiece(next);
-      if (origin) registry.restore(origin);
+      if (origin && !removed?.has(origin)) registry.restore(origin);
     }
     let inlineChange = false;
     for (const added of record.addedNodes) {

@@ -25,8 +25,8 @@ export interface TextRun {
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** Whether an element starts or ends between two text nodes in document order (comments do not count). */
-function elementBetween(before: Text, after: Text): boolean {
+/** Whether an element starts or ends between two nodes in document order (comments do not count). */
+function elementBetween(before: Node, after: Node): boolean {
   let sibling = before.nextSibling;
   while (sibling !== null && sibling !== after && sibling.nodeType !== ELEMENT_NODE)
     sibling = sibling.nextSibling;
@@ -96,6 +96,11 @@ export class TextRunCollector {
    */
   softBoundaries(): readonly number[] | null {
     return this.soft;
+  }
+
+  /** Whether the run whose text `onText` is looking at holds text inside our marks. */
+  holdsMarks(): boolean {
+    return this.annotated !== null;
   }
 
   /** The run whose text `onText` is looking at. */
@@ -249,9 +254,12 @@ export class TextRunCollector {
     let last = this.count - 1;
     while (last >= 0 && texts[last]!.length === 0) last--;
     if (last < 0) return;
-    const before = texts[last]!;
-    if (!isWordCharCode(before.charCodeAt(before.length - 1))) return;
-    if (!elementBetween(nodes[last]!, node)) return;
+    const lastText = texts[last]!;
+    if (!isWordCharCode(lastText.charCodeAt(lastText.length - 1))) return;
+    // Our own marks are not the page's markup: the page's text reads the same with them or without.
+    const before = this.annotated?.[last] ? nodes[last]!.parentNode! : nodes[last]!;
+    const after = this.lastParentIsAnnotation ? node.parentNode! : node;
+    if (!elementBetween(before, after)) return;
     let offset = 0;
     for (let i = 0; i <= last; i++) offset += texts[i]!.length;
     (this.soft ??= []).push(offset);

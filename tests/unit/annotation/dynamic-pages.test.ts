@@ -148,3 +148,93 @@ describe('the page re-rendering text we annotated', () => {
     expect(occurrences()).toEqual(['lenalidomide → lenalidomide', 'multiple myeloma → multiple-myeloma']);
   });
 });
+
+describe('the page changing the text around a mark', () => {
+  it('text glued to a term ("metastases" + "CAR-T cell"): the mark goes, our marks are not read as markup', async () => {
+    setBody('<p id="p">Lenalidomide metastases<span id="s"> in trials.</span></p>');
+    const { engine } = await annotate();
+    expect(occurrences()).toEqual(['Lenalidomide → lenalidomide', 'metastases → metastasis']);
+    // The page's own text node after the term, written with no space: "metastasesCAR‑T cell" is not a word.
+    document.getElementById('s')!.remove();
+    document.getElementById('p')!.append('CAR\u2011T cell');
+    await settle(engine);
+    await settle(engine);
+    expect(document.getElementById('p')!.textContent).toBe('Lenalidomide metastasesCAR\u2011T cell');
+    expect(occurrences()).toEqual(['Lenalidomide → lenalidomide', 'T cell → t-cells']);
+  });
+
+  it('a node put between the pieces of an occurrence: it is no longer one term', async () => {
+    setBody('<p id="p">About natural <span id="s">killer cells</span> here.</p>');
+    const { engine } = await annotate();
+    expect(occurrences()).toEqual(['natural killer cells → natural-killer-cells']);
+    const s = document.getElementById('s')!;
+    s.before(document.createElement('br'), 'and ');
+    await settle(engine);
+    await settle(engine);
+    expect(document.getElementById('p')!.textContent).toBe('About natural and killer cells here.');
+    expect(occurrences()).toEqual([]);
+  });
+
+  it('the rest of a longer term written after one ("CAR T" then "-cell therapy"): the longer term', async () => {
+    setBody('<p id="p">Then CAR T<b id="b"></b> began.</p>');
+    const { engine } = await annotate();
+    expect(occurrences()).toEqual(['CAR T → car-t-cell-therapy']);
+    document.getElementById('b')!.before('-cell therapy');
+    await settle(engine);
+    await settle(engine);
+    expect(occurrences()).toEqual(['CAR T-cell therapy → car-t-cell-therapy']);
+  });
+
+  it('an ambiguous abbreviation whose context turns into a tyre size loses its mark', async () => {
+    setBody('<p>In multiple myeloma (MM), we saw</p><p id="p"><b id="b">some</b> MM patients.</p>');
+    const { engine } = await annotate();
+    expect(occurrences()).toEqual([
+      'multiple myeloma → multiple-myeloma',
+      'MM → multiple-myeloma',
+      'MM → multiple-myeloma',
+    ]);
+    document.getElementById('b')!.textContent = 'tyres 195/65 R15';
+    await settle(engine);
+    await settle(engine);
+    expect(document.getElementById('p')!.textContent).toBe('tyres 195/65 R15 MM patients.');
+    expect(occurrences()).toEqual(['multiple myeloma → multiple-myeloma', 'MM → multiple-myeloma']);
+  });
+});
+
+describe('edits the observer reports together', () => {
+  it('a split text node written to and then removed: none of its old text stays', async () => {
+    setBody('<p id="p">lenalidomide and myeloma</p><p>next</p>');
+    const { engine } = await annotate();
+    const node = pageTextNode('#p');
+    node.data = 'rewritten';
+    node.remove();
+    await settle(engine);
+    expect(document.getElementById('p')!.textContent).toBe('');
+    expect(occurrences()).toEqual([]);
+  });
+
+  it('a split text node moved after being written to: only the new text, where it went', async () => {
+    setBody('<p id="from">lenalidomide and myeloma</p><p id="to"></p>');
+    const { engine } = await annotate();
+    const node = pageTextNode('#from');
+    node.data = 'angiogenesis now';
+    document.getElementById('to')!.append(node);
+    await settle(engine);
+    expect(document.getElementById('from')!.textContent).toBe('');
+    expect(document.getElementById('to')!.textContent).toBe('angiogenesis now');
+    expect(occurrences()).toEqual(['angiogenesis → angiogenesis']);
+  });
+
+  it('a node put after a split text node, then the text node removed: its text goes with it', async () => {
+    setBody('<p id="p">lenalidomide and myeloma</p>');
+    const { engine } = await annotate();
+    const p = document.getElementById('p')!;
+    const node = pageTextNode('#p');
+    // A framework placing a node after its own (before our mark), then dropping its own.
+    p.insertBefore(document.createTextNode('angiogenesis'), node.nextSibling);
+    node.remove();
+    await settle(engine);
+    expect(p.textContent).toBe('angiogenesis');
+    expect(occurrences()).toEqual(['angiogenesis → angiogenesis']);
+  });
+});
