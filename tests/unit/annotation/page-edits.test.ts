@@ -1,0 +1,162 @@
+/**
+ * A page's scripts go on editing text after it is annotated, through references to their own nodes, as
+ * frameworks do: writing a text node's data, inserting before or after a node of theirs (its `nextSibling`
+ * may be one of our marks), removing or moving nodes, replacing an element's text, adding paragraphs. Each
+ * case makes the same edits to a copy of the page that no annotator touches, and then compares: the text
+ * readers see, the marks (against the copy annotated afresh), and the page once annotations are off, node for
+ * node.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../harness/seeded-random';
+import { annotate, occurrences, ON, settle, snapshot, stopAllEngines } from './annotation-helpers';
+import { allTextNodes, fill, paragraphText, pick } from './random-markup';
+
+beforeEach(() => {
+  stopAllEngines();
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+});
+
+// Defines every ambiguous abbreviation of the test glossary and says the page is about cancer, so that what
+// may be annotated does not depend on which text an edit removed.
+const HEADER =
+  'Notes on cancer: multiple myeloma (MM), lenalidomide (LEN), chimeric antigen receptor (CAR), ' +
+  'non-Hodgkin lymphoma (NHL), natural killer cells (NK), acute myeloid leukemia (AML), mantle cell ' +
+  'lymphoma (MCL) and myelodysplastic syndromes (MDS).';
+
+/** The page's nodes and their twins in the copy. */
+class TwinPages {
+  readonly twin = new Map<Node, Node>();
+
+  constructor(
+    readonly page: HTMLElement,
+    readonly copy: HTMLElement,
+  ) {
+    this.pair(page, copy);
+  }
+
+  /** Pairs `node` with `twin`, and their descendants (the same shape). */
+  pair(node: Node, twin: Node): void {
+    this.twin.set(node, twin);
+    for (let a = node.firstChild, b = twin.firstChild; a && b; a = a.nextSibling, b = b.nextSibling)
+      this.pair(a, b);
+  }
+
+  /** The page's own nodes still in the page (the text nodes and inline elements its scripts hold). */
+  own(): Node[] {
+    return [...this.twin.keys()].filter((node) => node !== this.page && this.page.contains(node));
+  }
+
+  /** `node` itself when `like` is a node of the page, else its twin in the copy. */
+  twinOf(node: Node, like: Node): Node {
+    return this.page.contains(like) ? node : this.twin.get(node)!;
+  }
+
+  /** Does the same to a node of the page and to its twin. */
+  both(node: Node, edit: (target: Node) => void): void {
+    edit(node);
+    edit(this.twin.get(node)!);
+  }
+}
+
+/** A random edit by the page's scripts, made to the page and to the copy alike. */
+function edit(random: () => number, pages: TwinPages): void {
+  const own = pages.own();
+  const texts = own.filter((node) => node.nodeType === 3);
+  const elements = own.filter((node) => node.nodeType === 1 && (node as Element).localName !== 'p');
+  const paragraphs = own.filter((node) => (node as Element).localName === 'p');
+  const words = () => paragraphText(random).slice(0, 20 + Math.floor(random() * 200));
+  const r = random();
+  if (r < 0.3 && texts.length > 0) {
+    const data = words();
+    pages.both(pick(random, texts), (node) => ((node as Text).data = data));
+  } else if (r < 0.5 && own.length > 0) {
+    // After a node of its own, the way frameworks place nodes: before whatever follows it now.
+    const data = words();
+    const target = pick(random, own);
+    const made: Text[] = [];
+    pages.both(target, (node) => {
+      const added = document.createTextNode(data);
+      made.push(added);
+      node.parentNode!.insertBefore(added, node.nextSibling);
+    });
+    pages.pair(made[0]!, made[1]!);
+  } else if (r < 0.6 && own.length > 0) {
+    const data = words();
+    const made: Element[] = [];
+    pages.both(pick(random, own), (node) => {
+      const added = document.createElement('b');
+      added.textContent = data;
+      made.push(added);
+      node.parentNode!.insertBefore(added, node);
+    });
+    pages.pair(made[0]!, made[1]!);
+  } else if (r < 0.7 && own.length > 0) {
+    pages.both(pick(random, own), (node) => node.parentNode!.removeChild(node));
+  } else if (r < 0.8 && own.length > 0) {
+    // Moved to the end of a paragraph (one that is not inside it).
+    const moved = pick(random, own);
+    const to = paragraphs.filter((p) => !moved.contains(p));
+    if (to.length === 0) return;
+    const target = pick(random, to);
+    pages.both(moved, (node) => pages.twinOf(target, node).appendChild(node));
+  } else if (r < 0.88 && (elements.length > 0 || paragraphs.length > 0)) {
+    const data = words();
+    const target = pick(random, elements.length > 0 ? elements : paragraphs) as Element;
+    pages.both(target, (node) => ((node as Element).textContent = data));
+    pages.pair(target.firstChild!, pages.twin.get(target)!.firstChild!);
+  } else {
+    const p = document.createElement('p');
+    fill(random, p, paragraphText(random), 2, 0.15);
+    const copy = p.cloneNode(true);
+    pages.page.append(p);
+    pages.copy.append(copy);
+    pages.pair(p, copy);
+  }
+}
+
+describe('the page editing annotated text', () => {
+  const seeds = Array.from({ length: 40 }, (_, i) => 7919 * (i + 1));
+
+  it.each(seeds)('seed %i: the text the page wrote, annotated as if it came that way', async (seed) => {
+    // The same seed writes the same case: a failure can be run again from its seed.
+    const random = seededRandom(seed);
+    const header = document.createElement('h1');
+    header.textContent = HEADER;
+    const page = document.createElement('main');
+    for (let i = 0; i < 1 + Math.floor(random() * 3); i++) {
+      const p = document.createElement('p');
+      fill(random, p, paragraphText(random), 2, random() < 0.3 ? 0.0005 : 0.15);
+      page.append(p);
+    }
+    document.body.append(header, page);
+    const pages = new TwinPages(page, page.cloneNode(true) as HTMLElement);
+
+    const { engine } = await annotate({}, { nearMargins: null });
+    const steps = 1 + Math.floor(random() * 12);
+    for (let i = 0; i < steps; i++) {
+      edit(random, pages);
+      // Edits come together or apart: in one batch of the observer's, or after the last was annotated.
+      if (random() < 0.4) await settle(engine);
+    }
+    await settle(engine);
+    const context = `seed ${seed}, the copy ${snapshot(pages.copy).slice(0, 2000)}`;
+    expect(page.textContent, context).toBe(pages.copy.textContent);
+    const marks = occurrences();
+
+    engine.update({ ...ON, enabled: false });
+    // Node for node: the page's own text nodes hold its text again, with nothing of ours left.
+    expect(snapshot(page), context).toBe(snapshot(pages.copy));
+    const ownTexts = allTextNodes(page);
+    expect(
+      ownTexts.every((node) => pages.twin.get(node) !== undefined),
+      context,
+    ).toBe(true);
+    stopAllEngines();
+
+    // The copy, annotated afresh, gets the same marks.
+    page.replaceWith(pages.copy);
+    await annotate({}, { nearMargins: null });
+    expect(marks, context).toEqual(occurrences());
+  });
+});
