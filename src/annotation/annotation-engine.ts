@@ -351,7 +351,8 @@ export class AnnotationEngine {
   }
 
   private handleRecords(records: readonly MutationRecord[]): void {
-    if (!this.active) return;
+    // Repaired even while switching off (ownWrites hands over what is pending): restoring the page's text
+    // nodes must start from the page's latest edits, not undo them.
     let touched: Node[] = [];
     const observer = this.observer;
     // The repairs are our writes: unobserved.
@@ -361,6 +362,7 @@ export class AnnotationEngine {
     } finally {
       if (observer && this.observer === observer) this.observe(observer);
     }
+    if (!this.active) return;
     for (const node of touched) {
       const root = this.rescanRootFor(node);
       if (!root) continue;
@@ -719,7 +721,10 @@ export class AnnotationEngine {
       const root = run.block.getRootNode();
       if (root.nodeType === 11) injectMarkStyles(root as ShadowRoot);
     }
-    return wrapRunMatches(run, accepted, this.registry);
+    // A term the reader hid while the pass that decided these was under way stays unmarked.
+    const shown =
+      this.hidden.size > 0 ? accepted.filter((match) => !this.hidden.has(match.entryId)) : accepted;
+    return wrapRunMatches(run, shown, this.registry);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MARK_SELECTOR } from '../../../src/annotation/mark-selectors';
 import { makeTestGlossary } from '../matching/test-glossary';
-import { annotate, occurrences, setBody, settle, stopAllEngines } from './annotation-helpers';
+import { annotate, occurrences, ON, setBody, settle, stopAllEngines } from './annotation-helpers';
 
 beforeEach(() => {
   stopAllEngines();
@@ -236,5 +236,30 @@ describe('edits the observer reports together', () => {
     await settle(engine);
     expect(p.textContent).toBe('angiogenesis');
     expect(occurrences()).toEqual(['angiogenesis → angiogenesis']);
+  });
+});
+
+describe('the reader changing settings while the page edits', () => {
+  it('switched off with the page’s edits not yet reported: the page keeps what it wrote', async () => {
+    setBody('<p id="p">lenalidomide and myeloma</p>');
+    const { engine } = await annotate();
+    const p = document.getElementById('p')!;
+    // The page drops its text node and writes another; the observer has not reported it yet.
+    pageTextNode('#p').remove();
+    p.append('angiogenesis');
+    engine.update({ ...ON, enabled: false });
+    expect(p.textContent).toBe('angiogenesis');
+    expect(occurrences()).toEqual([]);
+  });
+
+  it('a term hidden while a pass is under way is not marked by that pass', async () => {
+    setBody('<p>myeloma and lenalidomide</p><p>more myeloma</p>');
+    const { engine } = await annotate({ hiddenTerms: ['myeloma'] }, { sliceMs: 0 });
+    expect(occurrences()).toEqual(['lenalidomide → lenalidomide']);
+    // Showing myeloma again starts a pass; hiding it again comes while that pass waits for its next slice.
+    engine.update({ ...ON, hiddenTerms: [] });
+    engine.update({ ...ON, hiddenTerms: ['myeloma'] });
+    await engine.idle();
+    expect(occurrences()).toEqual(['lenalidomide → lenalidomide']);
   });
 });
