@@ -1,10 +1,10 @@
 /**
  * A page's scripts go on editing text after it is annotated, through references to their own nodes, as
  * frameworks do: writing a text node's data, inserting before or after a node of theirs (its `nextSibling`
- * may be one of our marks), removing or moving nodes, replacing an element's text, adding paragraphs. Each
- * case makes the same edits to a copy of the page that no annotator touches, and then compares: the text
- * readers see, the marks (against the copy annotated afresh), and the page once annotations are off, node for
- * node.
+ * may be one of our marks), removing or moving nodes, replacing an element's text, adding paragraphs; the
+ * reader meanwhile hides a term or switches annotations off and on. Each case makes the same edits to a copy
+ * of the page that no annotator touches, and then compares: the text readers see, the marks (against the copy
+ * annotated afresh with the same settings), and the page once annotations are off, node for node.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../harness/seeded-random';
@@ -23,6 +23,9 @@ const HEADER =
   'Notes on cancer: multiple myeloma (MM), lenalidomide (LEN), chimeric antigen receptor (CAR), ' +
   'non-Hodgkin lymphoma (NHL), natural killer cells (NK), acute myeloid leukemia (AML), mantle cell ' +
   'lymphoma (MCL) and myelodysplastic syndromes (MDS).';
+
+/** Entries a reader may hide in the middle of the edits. */
+const HIDEABLE = ['myeloma', 'multiple-myeloma', 'lenalidomide', 't-cells', 'car-t-cell-therapy'];
 
 /** The page's nodes and their twins in the copy. */
 class TwinPages {
@@ -133,9 +136,19 @@ describe('the page editing annotated text', () => {
     const pages = new TwinPages(page, page.cloneNode(true) as HTMLElement);
 
     const { engine } = await annotate({}, { nearMargins: null });
+    let settings = ON;
     const steps = 1 + Math.floor(random() * 12);
     for (let i = 0; i < steps; i++) {
       edit(random, pages);
+      // Meanwhile the reader hides a term or shows it again, or switches annotations off and on.
+      const r = random();
+      if (r < 0.1) {
+        settings = { ...ON, hiddenTerms: [pick(random, HIDEABLE)] };
+        engine.update(settings);
+      } else if (r < 0.15) {
+        engine.update({ ...settings, enabled: false });
+        engine.update(settings);
+      }
       // Edits come together or apart: in one batch of the observer's, or after the last was annotated.
       if (random() < 0.4) await settle(engine);
     }
@@ -156,7 +169,7 @@ describe('the page editing annotated text', () => {
 
     // The copy, annotated afresh, gets the same marks.
     page.replaceWith(pages.copy);
-    await annotate({}, { nearMargins: null });
+    await annotate(settings, { nearMargins: null });
     expect(marks, context).toEqual(occurrences());
   });
 });
