@@ -186,6 +186,8 @@ export class AnnotationEngine {
   private stopped = false;
   private readonly listeners = new Set<() => void>();
   private idleWaiters: (() => void)[] = [];
+  /** With first occurrences only, the marks of the page's terms: the page removing one is noticed. */
+  private firstMarks: Element[] = [];
 
   constructor(
     private readonly ctx: AnnotatorContext,
@@ -363,6 +365,12 @@ export class AnnotationEngine {
       if (observer && this.observer === observer) this.observe(observer);
     }
     if (!this.active) return;
+    if (this.firstMarks.some((mark) => !mark.isConnected)) {
+      // First occurrences only: the page removed a term's one mark. Its next occurrence takes the place.
+      this.firstMarks = [];
+      this.pendingFull = true;
+      this.scheduleBatch();
+    }
     for (const node of touched) {
       const root = this.rescanRootFor(node);
       if (!root) continue;
@@ -499,7 +507,8 @@ export class AnnotationEngine {
           found.push([]);
           runOrder.push(allTexts.length - 1);
         }
-        // A text without matches defines nothing: every definition names a glossary form or a known short form.
+        // A text without matches defines nothing: every definition names a glossary form or a known short
+        // form.
         return;
       }
       if (evidence.record(text, matches)) evidenceChanged = true;
@@ -910,6 +919,8 @@ export class AnnotationEngine {
   }
 
   private notify(): void {
+    this.firstMarks =
+      this.active && this.settings.occurrenceMode === 'first' ? this.marks(OCCURRENCE_SELECTOR) : [];
     for (const listener of this.listeners) listener();
   }
 

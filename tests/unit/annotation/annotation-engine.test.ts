@@ -495,6 +495,18 @@ describe('settings applied live', () => {
     ]);
     expect(document.querySelectorAll(MARK_SELECTOR)).toHaveLength(4);
   });
+
+  it('first occurrence only: when the page removes a term’s mark, its next occurrence gets it', async () => {
+    setBody('<section id="old"><p>myeloma, lenalidomide</p></section><p>Then myeloma again.</p>');
+    const { engine } = await annotate({ occurrenceMode: 'first' });
+    expect(occurrences()).toEqual(['myeloma → myeloma', 'lenalidomide → lenalidomide']);
+    // A feed dropping the items scrolled past, a section collapsed.
+    document.getElementById('old')!.remove();
+    await settle(engine);
+    await settle(engine);
+    expect(occurrences()).toEqual(['myeloma → myeloma']);
+    expect(document.querySelector(MARK_SELECTOR)!.parentElement!.textContent).toBe('Then myeloma again.');
+  });
 });
 
 describe('work in slices', () => {
