@@ -1,10 +1,11 @@
 /**
  * A page's scripts go on editing text after it is annotated, through references to their own nodes, as
  * frameworks do: writing a text node's data, inserting before or after a node of theirs (its `nextSibling`
- * may be one of our marks), removing or moving nodes, replacing an element's text, adding paragraphs; the
- * reader meanwhile hides a term or switches annotations off and on. Each case makes the same edits to a copy
- * of the page that no annotator touches, and then compares: the text readers see, the marks (against the copy
- * annotated afresh with the same settings), and the page once annotations are off, node for node.
+ * may be one of our marks), removing or moving nodes, replacing an element's text, adding paragraphs, in the
+ * document or in an open shadow root; the reader meanwhile hides a term or switches annotations off and on.
+ * Each case makes the same edits to a copy of the page that no annotator touches, and then compares: the text
+ * readers see, the marks (against the copy annotated afresh with the same settings), and the page once
+ * annotations are off, node for node.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../harness/seeded-random';
@@ -132,7 +133,12 @@ describe('the page editing annotated text', () => {
       fill(random, p, paragraphText(random), 2, random() < 0.3 ? 0.0005 : 0.15);
       page.append(p);
     }
-    document.body.append(header, page);
+    // Some pages render their text in an open shadow root (web components).
+    const host = document.createElement('div');
+    const shadow = random() < 0.3 ? host.attachShadow({ mode: 'open' }) : null;
+    if (shadow) shadow.append(page);
+    else host.append(page);
+    document.body.append(header, host);
     const pages = new TwinPages(page, page.cloneNode(true) as HTMLElement);
 
     const { engine } = await annotate({}, { nearMargins: null });
@@ -155,7 +161,7 @@ describe('the page editing annotated text', () => {
     await settle(engine);
     const context = `seed ${seed}, the copy ${snapshot(pages.copy).slice(0, 2000)}`;
     expect(page.textContent, context).toBe(pages.copy.textContent);
-    const marks = occurrences();
+    const marks = shadow ? [...occurrences(), ...occurrences(shadow)] : occurrences();
 
     engine.update({ ...ON, enabled: false });
     // Node for node: the page's own text nodes hold its text again, with nothing of ours left.
@@ -170,6 +176,6 @@ describe('the page editing annotated text', () => {
     // The copy, annotated afresh, gets the same marks.
     page.replaceWith(pages.copy);
     await annotate(settings, { nearMargins: null });
-    expect(marks, context).toEqual(occurrences());
+    expect(marks, context).toEqual(shadow ? [...occurrences(), ...occurrences(shadow)] : occurrences());
   });
 });
