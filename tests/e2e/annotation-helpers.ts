@@ -48,6 +48,20 @@ export async function waitForPasses(page: TestPage, passes = 1, timeoutMs = 15_0
   );
 }
 
+/**
+ * Waits until the annotator has made at least one more pass than `since` and then none for `quietMs`: the
+ * passes a change sets off are done, however many it takes.
+ */
+export async function waitForQuiet(page: TestPage, since: number, quietMs = 500): Promise<void> {
+  await waitForPasses(page, since + 1);
+  for (let count = await passCount(page); ;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = await passCount(page);
+    if (now === count) return;
+    count = now;
+  }
+}
+
 /** Number of passes the annotator has made over the page so far. */
 export function passCount(page: TestPage): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('oncology-glossary:pass').length);

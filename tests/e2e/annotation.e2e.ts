@@ -5,7 +5,14 @@ import {
   type ExtensionBrowser,
   type TestPage,
 } from '../harness/extension-browser';
-import { bodySnapshots, idOf, passCount, readOccurrences, waitForPasses } from './annotation-helpers';
+import {
+  bodySnapshots,
+  idOf,
+  passCount,
+  readOccurrences,
+  waitForPasses,
+  waitForQuiet,
+} from './annotation-helpers';
 
 describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
   let browser: ExtensionBrowser;
@@ -231,6 +238,33 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     expect(await page.evaluate(() => document.getElementById('status')!.textContent)).toBe(
       'Status: read about remission',
     );
+    await page.close();
+  });
+
+  it('dynamic: the page editing around marked terms keeps its text, and marks only what are terms now', async () => {
+    const page = await open('dynamic.html');
+    const marked = (id: string) =>
+      readOccurrences(page).then((all) => all.filter((o) => o.in === id).map((o) => [o.text, o.id]));
+    expect(await marked('glue')).toEqual([
+      ['Lenalidomide', idOf('lenalidomide')],
+      ['myeloma', idOf('myeloma')],
+    ]);
+    expect(await marked('between')).toEqual([['natural killer cells', idOf('natural killer cell')]]);
+    expect(await marked('drop')).toEqual([
+      ['lenalidomide', idOf('lenalidomide')],
+      ['angiogenesis', idOf('angiogenesis')],
+    ]);
+    const before = await passCount(page);
+    await page.evaluate(() => (window as unknown as { editAroundTerms(): void }).editAroundTerms());
+    // The pass that reads the edited text, then the one that reads again what it unmarked.
+    await waitForQuiet(page, before);
+    const text = (id: string) => page.evaluate((i) => document.getElementById(i)!.textContent, id);
+    expect(await text('glue')).toBe('Lenalidomide and myelomatous cells');
+    expect(await text('between')).toBe('About natural and killer cells here.');
+    expect(await text('drop')).toBe('');
+    expect(await marked('glue')).toEqual([['Lenalidomide', idOf('lenalidomide')]]);
+    expect(await marked('between')).toEqual([]);
+    expect(await marked('drop')).toEqual([]);
     await page.close();
   });
 

@@ -124,7 +124,8 @@ async function popupOverFixture(browser: ExtensionBrowser, fixtureOrigin: string
     const api = ((globalThis as Record<string, unknown>).browser ?? (globalThis as Record<string, unknown>).chrome) as Api;
     await api.windows.create({ tabId: (await api.tabs.getCurrent()).id });
   });
-  await popup.waitForFunction(() => document.visibilityState === 'visible' && document.hasFocus());
+  // A new window takes a while to get focus on a busy machine (10 s was once not enough in Firefox).
+  await popup.waitForFunction(() => document.visibilityState === 'visible' && document.hasFocus(), undefined, 20_000);
   expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
   return { page, popup };
 }
