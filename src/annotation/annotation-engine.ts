@@ -604,6 +604,8 @@ export class AnnotationEngine {
     }
 
     const collectMs = workSoFar() - buildMs;
+    // A run matched in one call (a megabyte of plain text in one node) can fill a slice by itself.
+    if (overBudget()) await checkpoint();
 
     // 2. Decide, with everything the page says, which occurrences to annotate. On a long page only the runs
     // near the viewport are decided now: the others wait, undecided, until the reader nears them.
