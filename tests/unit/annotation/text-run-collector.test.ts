@@ -173,6 +173,17 @@ describe('soft boundaries', () => {
     expect(collect(root)[0]!.soft).toEqual([9]);
   });
 
+  it('our own marks are not markup: text glued to a mark reads as one word, markup beside a mark still counts', () => {
+    const mark = '<mark data-glossary-id="metastasis">metastases</mark>';
+    // The page wrote "CAR T cell" right after a marked term: "metastasesCAR" is one word, as without the mark.
+    const glued = collect(paragraph(`Some ${mark}CAR T cell`))[0]!;
+    expect(glued.soft).toBeNull();
+    expect(terms(paragraph(`Some ${mark}CAR T cell`))).toEqual(['T cell → t-cells']);
+    // A page element between the mark and the next word is markup, as it would be without the mark.
+    expect(collect(paragraph(`Some ${mark}<b>CAR</b> T cell`))[0]!.soft).toEqual([15]);
+    expect(collect(paragraph(`<i>lenalidomide</i>${mark}`))[0]!.soft).toEqual([12]);
+  });
+
   it('are kept per run: the next run starts without them', () => {
     const root = document.createElement('div');
     root.append(paragraph('lenalidomide<sup>1</sup>'), paragraph('myeloma'));
