@@ -22,7 +22,7 @@ function runOfElement(root: Element): TextRun {
 }
 
 /** The text of each stale mark, and whether it is a later piece. */
-function stale(html: string, resolve = byForm): string[] {
+function stale(html: string, resolve: (match: TermMatch) => string | null = byForm): string[] {
   const run = runOf(html);
   return staleOccurrenceMarks(run, matcher.findMatches(run.text, [], run.soft), resolve).map(
     (mark) => `${mark.textContent}${mark.hasAttribute('data-glossary-part') ? ' (rest)' : ''}`,
