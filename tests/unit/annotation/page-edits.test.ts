@@ -5,18 +5,38 @@
  * document or in an open shadow root; the reader meanwhile hides a term or switches annotations off and on.
  * Each case makes the same edits to a copy of the page that no annotator touches, and then compares: the text
  * readers see, the marks (against the copy annotated afresh with the same settings), and the page once
- * annotations are off, node for node.
+ * annotations are off, node for node. Long pages, whose far occurrences wait until the reader scrolls near
+ * them, are edited too.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { seededRandom } from '../../harness/seeded-random';
 import { annotate, occurrences, ON, settle, snapshot, stopAllEngines } from './annotation-helpers';
 import { allTextNodes, fill, paragraphText, pick } from './random-markup';
+
+const VIEWPORT = 800;
+/** The fake layout: how far the page is scrolled, and the top of the last paragraph added. */
+const layout = { scrollY: 0, bottom: 0 };
 
 beforeEach(() => {
   stopAllEngines();
   document.head.replaceChildren();
   document.body.replaceChildren();
+  layout.scrollY = 0;
+  layout.bottom = 0;
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    const y = this.getAttribute('data-y');
+    return y === null ? new DOMRect(0, 0, 0, 0) : new DOMRect(0, Number(y) - layout.scrollY, 600, 100);
+  });
+  Object.defineProperty(window, 'innerHeight', { value: VIEWPORT, configurable: true });
 });
+afterEach(() => vi.restoreAllMocks());
+
+async function scrollTo(y: number): Promise<void> {
+  layout.scrollY = y;
+  window.dispatchEvent(new Event('scroll'));
+  // The engine looks again after a frame.
+  await new Promise((resolve) => setTimeout(resolve, 30));
+}
 
 // Defines every ambiguous abbreviation of the test glossary and says the page is about cancer, so that what
 // may be annotated does not depend on which text an edit removed.
@@ -111,6 +131,7 @@ function edit(random: () => number, pages: TwinPages): void {
     pages.pair(target.firstChild!, pages.twin.get(target)!.firstChild!);
   } else {
     const p = document.createElement('p');
+    p.setAttribute('data-y', String((layout.bottom += 100)));
     fill(random, p, paragraphText(random), 2, 0.15);
     const copy = p.cloneNode(true);
     pages.page.append(p);
@@ -119,63 +140,90 @@ function edit(random: () => number, pages: TwinPages): void {
   }
 }
 
+/**
+ * One case: a page written from `seed`, annotated, edited, then compared with its copy. A `long` page has a
+ * hundred paragraphs laid out 100 px apart (happy-dom lays nothing out: each paragraph's box comes from its
+ * data-y), so that occurrences far from the viewport wait, and the reader scrolls between edits and at last
+ * through the whole page.
+ */
+async function editedPageCase(seed: number, long: boolean): Promise<void> {
+  // The same seed writes the same case: a failure can be run again from its seed.
+  const random = seededRandom(seed);
+  const header = document.createElement('h1');
+  header.textContent = HEADER;
+  const page = document.createElement('main');
+  const count = long ? 70 + Math.floor(random() * 30) : 1 + Math.floor(random() * 3);
+  for (let i = 0; i < count; i++) {
+    const p = document.createElement('p');
+    p.setAttribute('data-y', String((layout.bottom += 100)));
+    const text = paragraphText(random);
+    fill(random, p, long ? text.slice(0, 300) : text, 2, !long && random() < 0.3 ? 0.0005 : 0.15);
+    page.append(p);
+  }
+  // Some pages render their text in an open shadow root (web components).
+  const host = document.createElement('div');
+  const shadow = random() < 0.3 ? host.attachShadow({ mode: 'open' }) : null;
+  if (shadow) shadow.append(page);
+  else host.append(page);
+  document.body.append(header, host);
+  const pages = new TwinPages(page, page.cloneNode(true) as HTMLElement);
+  const marked = () => (shadow ? [...occurrences(), ...occurrences(shadow)] : occurrences());
+
+  const { engine } = await annotate({}, long ? {} : { nearMargins: null });
+  let settings = ON;
+  const steps = 1 + Math.floor(random() * (long ? 20 : 12));
+  for (let i = 0; i < steps; i++) {
+    edit(random, pages);
+    // Meanwhile the reader hides a term or shows it again, or switches annotations off and on.
+    const r = random();
+    if (r < 0.1) {
+      settings = { ...ON, hiddenTerms: [pick(random, HIDEABLE)] };
+      engine.update(settings);
+    } else if (r < 0.15) {
+      engine.update({ ...settings, enabled: false });
+      engine.update(settings);
+    }
+    if (long && random() < 0.3) await scrollTo(Math.floor(random() * layout.bottom));
+    // Edits come together or apart: in one batch of the observer's, or after the last was annotated.
+    if (random() < 0.4) await settle(engine);
+  }
+  await settle(engine);
+  if (long) {
+    for (let y = 0; y <= layout.bottom + VIEWPORT; y += VIEWPORT / 2) {
+      await scrollTo(y);
+      await engine.idle();
+    }
+  }
+  const context = `seed ${seed}, the copy ${snapshot(pages.copy).slice(0, 2000)}`;
+  expect(page.textContent, context).toBe(pages.copy.textContent);
+  const marks = marked();
+
+  engine.update({ ...ON, enabled: false });
+  // Node for node: the page's own text nodes hold its text again, with nothing of ours left.
+  expect(snapshot(page), context).toBe(snapshot(pages.copy));
+  const ownTexts = allTextNodes(page);
+  expect(
+    ownTexts.every((node) => pages.twin.get(node) !== undefined),
+    context,
+  ).toBe(true);
+  stopAllEngines();
+
+  // The copy, annotated afresh (all at once), gets the same marks.
+  page.replaceWith(pages.copy);
+  await annotate(settings, { nearMargins: null });
+  expect(marks, context).toEqual(marked());
+}
+
 describe('the page editing annotated text', () => {
   const seeds = Array.from({ length: 40 }, (_, i) => 7919 * (i + 1));
+  it.each(seeds)('seed %i: the text the page wrote, annotated as if it came that way', (seed) =>
+    editedPageCase(seed, false),
+  );
+});
 
-  it.each(seeds)('seed %i: the text the page wrote, annotated as if it came that way', async (seed) => {
-    // The same seed writes the same case: a failure can be run again from its seed.
-    const random = seededRandom(seed);
-    const header = document.createElement('h1');
-    header.textContent = HEADER;
-    const page = document.createElement('main');
-    for (let i = 0; i < 1 + Math.floor(random() * 3); i++) {
-      const p = document.createElement('p');
-      fill(random, p, paragraphText(random), 2, random() < 0.3 ? 0.0005 : 0.15);
-      page.append(p);
-    }
-    // Some pages render their text in an open shadow root (web components).
-    const host = document.createElement('div');
-    const shadow = random() < 0.3 ? host.attachShadow({ mode: 'open' }) : null;
-    if (shadow) shadow.append(page);
-    else host.append(page);
-    document.body.append(header, host);
-    const pages = new TwinPages(page, page.cloneNode(true) as HTMLElement);
-
-    const { engine } = await annotate({}, { nearMargins: null });
-    let settings = ON;
-    const steps = 1 + Math.floor(random() * 12);
-    for (let i = 0; i < steps; i++) {
-      edit(random, pages);
-      // Meanwhile the reader hides a term or shows it again, or switches annotations off and on.
-      const r = random();
-      if (r < 0.1) {
-        settings = { ...ON, hiddenTerms: [pick(random, HIDEABLE)] };
-        engine.update(settings);
-      } else if (r < 0.15) {
-        engine.update({ ...settings, enabled: false });
-        engine.update(settings);
-      }
-      // Edits come together or apart: in one batch of the observer's, or after the last was annotated.
-      if (random() < 0.4) await settle(engine);
-    }
-    await settle(engine);
-    const context = `seed ${seed}, the copy ${snapshot(pages.copy).slice(0, 2000)}`;
-    expect(page.textContent, context).toBe(pages.copy.textContent);
-    const marks = shadow ? [...occurrences(), ...occurrences(shadow)] : occurrences();
-
-    engine.update({ ...ON, enabled: false });
-    // Node for node: the page's own text nodes hold its text again, with nothing of ours left.
-    expect(snapshot(page), context).toBe(snapshot(pages.copy));
-    const ownTexts = allTextNodes(page);
-    expect(
-      ownTexts.every((node) => pages.twin.get(node) !== undefined),
-      context,
-    ).toBe(true);
-    stopAllEngines();
-
-    // The copy, annotated afresh, gets the same marks.
-    page.replaceWith(pages.copy);
-    await annotate(settings, { nearMargins: null });
-    expect(marks, context).toEqual(shadow ? [...occurrences(), ...occurrences(shadow)] : occurrences());
-  });
+describe('a long page edited while far occurrences wait for the reader', () => {
+  const seeds = Array.from({ length: 12 }, (_, i) => 7919 * (i + 1) + 3);
+  it.each(seeds)('seed %i: after scrolling through, the marks of the copy annotated afresh', (seed) =>
+    editedPageCase(seed, true),
+  );
 });
