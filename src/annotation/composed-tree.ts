@@ -19,11 +19,19 @@ export function composedTreeParent(node: Node): Element | null {
   return (parent as Partial<ShadowRoot>).host ?? null;
 }
 
+/**
+ * The host of the shadow root `node` is in; null in the document or in a subtree the page removed. Only a shadow
+ * root has a host: the root of a removed subtree may be a link, whose `host` is its address's host name.
+ */
+function shadowHostOf(node: Node): Element | null {
+  const root = node.getRootNode();
+  return root.nodeType === DOCUMENT_FRAGMENT_NODE ? ((root as Partial<ShadowRoot>).host ?? null) : null;
+}
+
 /** Whether `node` is `ancestor` or inside it, shadow trees of hosts inside it included. */
 export function composedTreeContains(ancestor: Node, node: Node): boolean {
-  for (let current: Node | null = node; current;) {
+  for (let current: Node | null = node; current; current = shadowHostOf(current)) {
     if (ancestor.contains(current)) return true;
-    current = (current.getRootNode() as Partial<ShadowRoot>).host ?? null;
   }
   return false;
 }
@@ -31,10 +39,7 @@ export function composedTreeContains(ancestor: Node, node: Node): boolean {
 /** `node`, then the host of each shadow tree around it, outermost last. */
 function hostChain(node: Node): Node[] {
   const chain = [node];
-  for (let host = (node.getRootNode() as Partial<ShadowRoot>).host; host;) {
-    chain.push(host);
-    host = (host.getRootNode() as Partial<ShadowRoot>).host;
-  }
+  for (let host = shadowHostOf(node); host; host = shadowHostOf(host)) chain.push(host);
   return chain;
 }
 
