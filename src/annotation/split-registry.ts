@@ -7,13 +7,16 @@ import { MARK_SELECTOR } from './mark-selectors';
  *
  * Wrapping "a myeloma b" turns the origin T into T("a ") + mark("myeloma") + text(" b"); the origin always
  * holds the text before its first mark (splitText keeps the first part in the original node), and its
- * pieces follow it as siblings. Only two weak maps are kept: piece → origin, origin → its text after the
- * split (so that a write by the page can be told from our own).
+ * pieces follow it as siblings. Only weak maps are kept: piece → origin, origin → its text after the split
+ * (so that a write by the page can be told from our own), origin → its whole text before it (what the page
+ * believes it holds, put back even when the page has since removed our pieces along with other nodes).
  */
 export class SplitRegistry {
   private readonly originOf = new WeakMap<Node, Text>();
   /** What the origin held right after our last split: if it still does, the page has not written to it. */
   private readonly prefixOf = new WeakMap<Text, string>();
+  /** The origin's whole text when it was first split. */
+  private readonly wholeTextOf = new WeakMap<Text, string>();
 
   /** Whether `node` is a node the annotator created (a mark or a split-off text node). */
   isPiece(node: Node | null): boolean {
@@ -36,15 +39,17 @@ export class SplitRegistry {
   }
 
   /**
-   * Records the nodes created by splitting `node` (a page text node, or a piece of one): every sibling
-   * between `node` and `oldNext` (its next sibling before the split) is new.
+   * Records the nodes created by splitting `node` (a page text node, or a piece of one), which held `before`:
+   * every sibling between `node` and `oldNext` (its next sibling before the split) is new.
    */
-  recordSplit(node: Text, oldNext: Node | null): void {
+  recordSplit(node: Text, oldNext: Node | null, before: string): void {
     const origin = this.originOf.get(node) ?? node;
     let created = node.nextSibling;
     if (created === oldNext) return;
     for (; created && created !== oldNext; created = created.nextSibling) this.originOf.set(created, origin);
-    if (origin === node) this.prefixOf.set(origin, origin.data);
+    if (origin !== node) return;
+    if (!this.prefixOf.has(origin)) this.wholeTextOf.set(origin, before);
+    this.prefixOf.set(origin, origin.data);
   }
 
   /**
@@ -56,15 +61,16 @@ export class SplitRegistry {
     if (!this.prefixOf.has(origin)) return;
     const pieces = this.piecesOf(origin, from);
     if (!pageWroteOrigin && origin.data === this.prefixOf.get(origin)) {
-      let text = '';
-      for (const piece of pieces) text += piece.textContent ?? '';
-      if (text) origin.data += text;
+      // Its whole text, not its pieces' text joined: the page may have removed some of them with their parent.
+      const whole = this.wholeTextOf.get(origin);
+      if (whole !== undefined && whole !== origin.data) origin.data = whole;
     }
     for (const piece of pieces) {
       piece.remove();
       this.originOf.delete(piece);
     }
     this.prefixOf.delete(origin);
+    this.wholeTextOf.delete(origin);
   }
 
   /**
@@ -75,9 +81,12 @@ export class SplitRegistry {
     const origin = this.originOf.get(mark);
     const previous = mark.previousSibling;
     if (!origin || !previous || previous.nodeType !== 3 || this.originFor(previous) !== origin) {
-      // Not ours, or the page moved things around it: keep the text, drop the element.
-      mark.replaceWith(mark.ownerDocument.createTextNode(mark.textContent ?? ''));
+      // Not ours, or the page moved things around it: keep the text, drop the element. The text stays a piece
+      // of the origin, if any: restoring the origin puts its whole text back, this text included.
+      const text = mark.ownerDocument.createTextNode(mark.textContent ?? '');
+      mark.replaceWith(text);
       this.originOf.delete(mark);
+      if (origin) this.originOf.set(text, origin);
       return;
     }
     const next = mark.nextSibling;
@@ -92,7 +101,10 @@ export class SplitRegistry {
     }
     if (previous === origin && wasIntact) this.prefixOf.set(origin, origin.data);
     // Nothing of ours left after the origin: it is whole again.
-    if (!this.isPiece(origin.nextSibling)) this.prefixOf.delete(origin);
+    if (!this.isPiece(origin.nextSibling)) {
+      this.prefixOf.delete(origin);
+      this.wholeTextOf.delete(origin);
+    }
   }
 
   /** Forgets a piece the page removed itself. */

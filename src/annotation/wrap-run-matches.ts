@@ -140,6 +140,9 @@ export function wrapRunMatches(
       if (k > first) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
     }
   }
-  for (let i = 0; i < run.nodes.length; i++) registry.recordSplit(run.nodes[i]!, oldNexts[i]!);
+  for (let i = 0; i < run.nodes.length; i++) {
+    const end = i + 1 < run.starts.length ? run.starts[i + 1]! : text.length;
+    registry.recordSplit(run.nodes[i]!, oldNexts[i]!, text.slice(run.starts[i]!, end));
+  }
   return matches.length;
 }

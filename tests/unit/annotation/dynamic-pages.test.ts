@@ -239,6 +239,21 @@ describe('edits the observer reports together', () => {
   });
 });
 
+describe('edits the observer reports together, continued', () => {
+  it('a split text node moved out, then its old parent emptied: the node carries its whole text', async () => {
+    setBody('<p><strong id="s">with lenalidomide and myeloma today</strong></p><p id="to"></p>');
+    const { engine } = await annotate();
+    const node = pageTextNode('#s');
+    document.getElementById('to')!.append(node);
+    // Our pieces stayed behind in the old parent, and go with its children.
+    document.getElementById('s')!.textContent = 'replaced';
+    await settle(engine);
+    expect(document.getElementById('to')!.textContent).toBe('with lenalidomide and myeloma today');
+    expect(document.getElementById('s')!.textContent).toBe('replaced');
+    expect(occurrences()).toEqual(['lenalidomide → lenalidomide', 'myeloma → myeloma']);
+  });
+});
+
 describe('the reader changing settings while the page edits', () => {
   it('switched off with the page’s edits not yet reported: the page keeps what it wrote', async () => {
     setBody('<p id="p">lenalidomide and myeloma</p>');
