@@ -223,7 +223,10 @@ describe('the page editing annotated text', () => {
 
 describe('a long page edited while far occurrences wait for the reader', () => {
   const seeds = Array.from({ length: 12 }, (_, i) => 7919 * (i + 1) + 3);
-  it.each(seeds)('seed %i: after scrolling through, the marks of the copy annotated afresh', (seed) =>
-    editedPageCase(seed, true),
+  // Scrolling a hundred paragraphs waits for the engine's frame at each step: seconds on a busy machine.
+  it.each(seeds)(
+    'seed %i: after scrolling through, the marks of the copy annotated afresh',
+    (seed) => editedPageCase(seed, true),
+    20_000,
   );
 });
