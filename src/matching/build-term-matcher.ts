@@ -28,6 +28,19 @@ export interface TermMatcher {
    * count as word boundaries: where markup separates two words the text glues ("lenalidomide<sup>12</sup>").
    */
   findMatches(text: string, out?: TermMatch[], softBoundaries?: readonly number[] | null): TermMatch[];
+  /**
+   * findMatches for the occurrences that start in text[from, until), `from` being where the last window
+   * ended (or 0): appends them to `out` and returns where the next window starts, `until` or the end of an
+   * occurrence that runs past it. Windows that follow one another find what findMatches finds at once, so a
+   * long text can be read a window at a time.
+   */
+  findMatchesBetween(
+    text: string,
+    from: number,
+    until: number,
+    out: TermMatch[],
+    softBoundaries?: readonly number[] | null,
+  ): number;
   /** The case-sensitive forms (abbreviations) spelled `text` as written on a page, or by its plural. */
   caseSensitiveFormsSpelled(text: string): readonly ContentForm[];
 }
@@ -331,8 +344,12 @@ function matcherOf(forms: readonly ContentForm[], trie: FlatTrie): TermMatcher {
   let exact: Record<string, number[]> | null = null;
   return {
     forms,
-    findMatches: (text, out = [], softBoundaries = null) =>
-      scan(cells, spellings, rootAscii, forms, text, out, softBoundaries),
+    findMatches: (text, out = [], softBoundaries = null) => {
+      scan(cells, spellings, rootAscii, forms, text, out, softBoundaries, 0, text.length);
+      return out;
+    },
+    findMatchesBetween: (text, from, until, out, softBoundaries = null) =>
+      scan(cells, spellings, rootAscii, forms, text, out, softBoundaries, from, Math.min(until, text.length)),
     caseSensitiveFormsSpelled: (text) => {
       // Read at a page's first bracketed abbreviation: most pages never need it.
       exact ??= JSON.parse(trie.exact) as Record<string, number[]>;
@@ -409,14 +426,20 @@ function scan(
   text: string,
   out: TermMatch[],
   soft: readonly number[] | null,
-): TermMatch[] {
-  if (cells[2] === 0) return out;
+  from: number,
+  until: number,
+): number {
+  if (cells[2] === 0) return until;
   if (soft !== null && soft.length === 0) soft = null;
   softOffsets = soft;
   const length = text.length;
   let previousIsWord = false;
-  let i = 0;
-  while (i < length) {
+  if (from > 0) {
+    const before = text.charCodeAt(from - 1);
+    previousIsWord = before < 128 ? WORD_ASCII[before] === 1 : isWordCharCode(before);
+  }
+  let i = from;
+  while (i < until) {
     const code = text.charCodeAt(i);
     // ASCII inline: this loop sees every character of the page.
     const isWord = code < 128 ? WORD_ASCII[code] === 1 : isWordCharCode(code);
@@ -440,7 +463,7 @@ function scan(
     i++;
   }
   softOffsets = null;
-  return out;
+  return i;
 }
 
 /** The folded code of text[j] and the index after it (a run of separators is one separator); -1 at the end. */

@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../../src/build/glossary-vite-plugin';
-import { buildTermMatcher, compileTermTrie } from '../../../src/matching/build-term-matcher';
+import {
+  buildTermMatcher,
+  compileTermTrie,
+  type TermMatch,
+  type TermMatcher,
+} from '../../../src/matching/build-term-matcher';
 import { glossaryDir } from '../glossary/glossary-fixtures';
 import { makeTestGlossary } from './test-glossary';
 
@@ -297,6 +304,60 @@ describe('soft boundaries (markup between two words the text glues)', () => {
 
   it('counts only the offsets given (a soft boundary elsewhere does not help)', () => {
     expect(foundWithSoft('lenalidomide12', [5])).toEqual([]);
+  });
+});
+
+describe('a long text read a window at a time (findMatchesBetween)', () => {
+  /** Every occurrence as "start-end entry id", reading `text` in windows of `size` characters. */
+  function inWindows(m: TermMatcher, text: string, size: number, soft: number[] | null = null): string[] {
+    const out: TermMatch[] = [];
+    for (let from = 0; from < text.length;) {
+      const next = m.findMatchesBetween(text, from, from + size, out, soft);
+      expect(next).toBeGreaterThanOrEqual(Math.min(from + size, text.length));
+      from = next;
+    }
+    return out.map((o) => `${o.start}-${o.end} ${o.form.entryId}`);
+  }
+  const atOnce = (m: TermMatcher, text: string, soft: number[] | null = null) =>
+    m.findMatches(text, [], soft).map((o) => `${o.start}-${o.end} ${o.form.entryId}`);
+
+  const text =
+    'CAR T-cell therapy after multiple myeloma; non-Hodgkin\u2019s IMiDs, a carton, xmyeloma and mmHg. ' +
+    'remissionangiogenesis lenalidomide12 multiple  myeloma (MM) and CAR\u2011T cells.';
+  const soft = [text.indexOf('angiogenesis'), text.indexOf('12')];
+
+  it('finds what one reading finds, whatever the window, even where one cuts a term or a word', () => {
+    const expected = atOnce(matcher, text, soft);
+    expect(expected.length).toBeGreaterThan(8);
+    for (let size = 1; size <= text.length; size++)
+      expect(inWindows(matcher, text, size, soft)).toEqual(expected);
+  });
+
+  it('starts no term inside a word a window cuts ("x|myeloma")', () => {
+    const glued = 'xmyeloma';
+    expect(matcher.findMatchesBetween(glued, 1, glued.length, [])).toBe(glued.length);
+    const out: TermMatch[] = [];
+    matcher.findMatchesBetween(glued, 1, glued.length, out);
+    expect(out).toEqual([]);
+  });
+
+  it("lets a term that starts before the window's end run past it, and goes on after it", () => {
+    const out: TermMatch[] = [];
+    const next = matcher.findMatchesBetween('multiple myeloma here', 0, 3, out);
+    expect(out.map((o) => o.form.entryId)).toEqual(['multiple-myeloma']);
+    expect(next).toBe('multiple myeloma'.length);
+  });
+
+  it('finds the same in the fixture pages read in windows of a few kilobytes', () => {
+    const real = loadGlossary(glossaryDir).content;
+    const m = buildTermMatcher(real.forms, real.trie);
+    const fixtures = path.join(import.meta.dirname, '../../fixtures');
+    const pages = ['article.html', 'pubmed-abstract.html', 'plain-text.html', 'decoys.html']
+      .map((file) => readFileSync(path.join(fixtures, file), 'utf8'))
+      .join('\n');
+    const expected = atOnce(m, pages);
+    expect(expected.length).toBeGreaterThan(50);
+    for (const size of [7, 64, 1000, 4096]) expect(inWindows(m, pages, size)).toEqual(expected);
   });
 });
 
