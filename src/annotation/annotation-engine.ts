@@ -19,7 +19,7 @@ import { repairPageMutations } from './repair-page-mutations';
 import { SplitRegistry } from './split-registry';
 import { staleOccurrenceMarks } from './stale-occurrence-marks';
 import { TextRunCollector, type TextRun } from './text-run-collector';
-import { wrapRunMatches, type AcceptedMatch } from './wrap-run-matches';
+import { wrapRunMatches, WrapApart, wrapsApart, type AcceptedMatch } from './wrap-run-matches';
 import { yieldToMain, yieldToMainAfterFrame } from './yield-to-main';
 
 /** The part of WXT's ContentScriptContext the annotator needs (the benchmark passes its own). */
@@ -81,6 +81,14 @@ const DEFER_MIN_RUNS = 64;
 const DEFAULT_NEAR_MARGINS: NearMargins = { above: 1, below: 2 };
 /** How many elements that may define an abbreviation are read between two looks at the clock. */
 const MARKUP_CHUNK = 256;
+/** A run's text at least this long (a plain-text document in one node) is matched a window at a time. */
+const LONG_TEXT = 65_536;
+/** Characters matched between two looks at the clock, in a long text. */
+const MATCH_WINDOW = 16_384;
+/** Occurrences of one run decided between two looks at the clock. */
+const DECIDE_CHUNK = 1024;
+/** Work in the slice under way after which the marks made apart are put in in the next one. */
+const COMMIT_AFTER_MS = 2;
 
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
@@ -491,19 +499,12 @@ export class AnnotationEngine {
     const knownLocal = evidence.localForms();
     const localMatcher = knownLocal.length > 0 ? buildTermMatcher(knownLocal) : null;
     const scratch: TermMatch[] = [];
-    const onText = (text: string, collector: TextRunCollector) => {
-      allTexts.push(text);
-      allBlocks.push(collector.runBlock());
-      allFirstNodes.push(collector.firstNode());
-      scratch.length = 0;
-      const soft = collector.softBoundaries();
-      allSoft.push(soft);
-      let matches = matcher.findMatches(text, scratch, soft);
-      if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text, undefined, soft));
+    /** Keeps a run's matches (the run is made only when kept), and records what its text says. */
+    const keep = (text: string, matches: TermMatch[], run: () => TextRun, holdsMarks: boolean) => {
       if (matches.length === 0) {
         // A text with marks and no term left: the page changed it under them (they go, below).
-        if (collector.holdsMarks()) {
-          runs.push(collector.run());
+        if (holdsMarks) {
+          runs.push(run());
           found.push([]);
           runOrder.push(allTexts.length - 1);
         }
@@ -512,18 +513,58 @@ export class AnnotationEngine {
         return;
       }
       if (evidence.record(text, matches)) evidenceChanged = true;
-      runs.push(collector.run());
+      runs.push(run());
       // After the evidence: "chimeric antigen receptor (CAR)" defines CAR whether or not a term goes on after it.
       matches = joinAcrossShortForm(text, matches, matcher);
       found.push(matches === scratch ? scratch.slice() : matches);
       runOrder.push(allTexts.length - 1);
+    };
+    /** Matches a long text a window at a time, giving the main thread back between windows when over budget. */
+    const findInWindows = async (m: TermMatcher, text: string, soft: readonly number[] | null) => {
+      const out: TermMatch[] = [];
+      for (let at = 0; at < text.length;) {
+        if (overBudget()) await checkpoint();
+        at = m.findMatchesBetween(text, at, at + MATCH_WINDOW, out, soft);
+      }
+      return out;
+    };
+    // A text too long to match in one go (a plain-text document in one node): the walk stops after it.
+    let long: { text: string; soft: readonly number[] | null; run: TextRun; holdsMarks: boolean } | null =
+      null;
+    const onText = (text: string, collector: TextRunCollector) => {
+      allTexts.push(text);
+      allBlocks.push(collector.runBlock());
+      allFirstNodes.push(collector.firstNode());
+      scratch.length = 0;
+      const soft = collector.softBoundaries();
+      allSoft.push(soft);
+      if (text.length >= LONG_TEXT) {
+        long = { text, soft, run: collector.run(), holdsMarks: collector.holdsMarks() };
+        collector.pause();
+        return;
+      }
+      let matches = matcher.findMatches(text, scratch, soft);
+      if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text, undefined, soft));
+      keep(text, matches, () => collector.run(), collector.holdsMarks());
+    };
+    const matchLong = async () => {
+      const { text, soft, run, holdsMarks } = long!;
+      long = null;
+      let matches = await findInWindows(matcher, text, soft);
+      if (localMatcher) matches = mergeMatches(matches, await findInWindows(localMatcher, text, soft));
+      keep(text, matches, () => run, holdsMarks);
     };
     const onShadowRoot = (shadowRoot: ShadowRoot) => this.adoptShadowRoot(shadowRoot);
     const defining: Element[] = [];
     const onDefinition = (element: Element) => defining.push(element);
     for (const root of roots) {
       const collector = new TextRunCollector(root, onText, onShadowRoot, onDefinition);
-      while (!collector.step(slices.sliceStart + this.sliceMs, now)) await checkpoint();
+      for (;;) {
+        const done = collector.step(slices.sliceStart + this.sliceMs, now);
+        if (long) await matchLong();
+        else if (!done) await checkpoint();
+        if (done) break;
+      }
       if (collector.lostPlace) this.pendingRoots.add(root);
     }
 
@@ -557,11 +598,15 @@ export class AnnotationEngine {
         const text = allTexts[i]!;
         if (!probes.some((probe) => text.includes(probe))) continue;
         const kept = keptAt.get(i);
+        const extra =
+          text.length >= LONG_TEXT
+            ? await findInWindows(freshMatcher, text, allSoft[i] ?? null)
+            : freshMatcher.findMatches(text, undefined, allSoft[i]);
         if (kept !== undefined) {
-          found[kept] = mergeMatches(found[kept]!, freshMatcher.findMatches(text, undefined, allSoft[i]));
+          found[kept] = mergeMatches(found[kept]!, extra);
           continue;
         }
-        if (freshMatcher.findMatches(text, undefined, allSoft[i]).length === 0) continue;
+        if (extra.length === 0) continue;
         const block = allBlocks[i]!;
         let wanted = toRead.get(block);
         if (!wanted) toRead.set(block, (wanted = new Map()));
@@ -630,10 +675,15 @@ export class AnnotationEngine {
       }
     }
     const work: PendingRun[] = [];
-    for (const item of near) {
-      const accepted = this.decide(item, firstOnly ? used : null);
-      if (accepted.length > 0) work.push({ run: item.run, accepted });
-      if (overBudget()) await checkpoint();
+    for (const { run, matches } of near) {
+      // A long text's thousands of occurrences are decided a chunk at a time.
+      let accepted: AcceptedMatch[] = [];
+      for (let from = 0; from < matches.length; from += DECIDE_CHUNK) {
+        const chunk = matches.length > DECIDE_CHUNK ? matches.slice(from, from + DECIDE_CHUNK) : matches;
+        accepted = accepted.concat(this.decide({ run, matches: chunk }, firstOnly ? used : null));
+        if (overBudget()) await checkpoint();
+      }
+      if (accepted.length > 0) work.push({ run, accepted });
     }
     // Evidence that changes decisions taken on text outside this pass: look at the whole page again.
     if (evidenceChanged && !full) this.pendingFull = true;
@@ -679,6 +729,12 @@ export class AnnotationEngine {
     let wrapped = 0;
     let occurrencesPerSlice = FIRST_SLICE_OCCURRENCES;
     for (let k = 0; k < ordered.length;) {
+      if (wrapsApart(ordered[k]!.run)) {
+        wrapped += await this.wrapApart(ordered[k++]!, slices);
+        if (k >= ordered.length) break;
+        await slices.checkpoint(true);
+        continue;
+      }
       let inSlice = 0;
       this.ownWrites(() => {
         do {
@@ -687,7 +743,12 @@ export class AnnotationEngine {
           const count = this.wrap(run, accepted);
           wrapped += count;
           inSlice += count;
-        } while (k < ordered.length && inSlice < occurrencesPerSlice && slices.elapsed() <= this.wrapSliceMs);
+        } while (
+          k < ordered.length &&
+          !wrapsApart(ordered[k]!.run) &&
+          inSlice < occurrencesPerSlice &&
+          slices.elapsed() <= this.wrapSliceMs
+        );
       });
       if (k >= ordered.length) break;
       await slices.checkpoint(true);
@@ -701,6 +762,29 @@ export class AnnotationEngine {
         occurrencesPerSlice = Math.ceil(occurrencesPerSlice * 1.25);
       }
     }
+    return wrapped;
+  }
+
+  /**
+   * Wraps a long run of one text node apart from the page, in slices, and puts it in at once (see WrapApart).
+   * Nothing is put in when the page changed the node meanwhile: its change brings the node's block back.
+   */
+  private async wrapApart({ run, accepted }: PendingRun, slices: Slices): Promise<number> {
+    const hidden = this.hidden;
+    const shown = hidden.size > 0 ? accepted.filter((match) => !hidden.has(match.entryId)) : accepted;
+    if (shown.length === 0) return 0;
+    const apart = new WrapApart(run, shown);
+    while (!apart.step()) if (slices.elapsed() > this.sliceMs) await slices.checkpoint();
+    // Putting thousands of nodes in takes a slice of its own.
+    if (slices.elapsed() > COMMIT_AFTER_MS) await slices.checkpoint();
+    if (this.changedBlocks.has(run.block) || !isIntact(run) || run.nodes[0]!.data !== run.text) return 0;
+    let wrapped = 0;
+    this.ownWrites(() => {
+      this.injectStylesFor(run);
+      wrapped = apart.commit(this.registry);
+      // A term the reader hid while the marks were made apart.
+      if (this.hidden !== hidden && this.hidden.size > 0) this.unwrapEntries(this.hidden);
+    });
     return wrapped;
   }
 
@@ -724,6 +808,15 @@ export class AnnotationEngine {
    * browser recompute the page's style to answer them. A shadow root gets it with its first mark.
    */
   private wrap(run: TextRun, accepted: readonly AcceptedMatch[]): number {
+    this.injectStylesFor(run);
+    // A term the reader hid while the pass that decided these was under way stays unmarked.
+    const shown =
+      this.hidden.size > 0 ? accepted.filter((match) => !this.hidden.has(match.entryId)) : accepted;
+    return wrapRunMatches(run, shown, this.registry);
+  }
+
+  /** The marks' stylesheet, in the page and in the run's shadow root, before the run's first mark. */
+  private injectStylesFor(run: TextRun): void {
     if (!this.markStylesChecked) {
       injectMarkStyles(this.document);
       this.markStylesChecked = true;
@@ -732,10 +825,6 @@ export class AnnotationEngine {
       const root = run.block.getRootNode();
       if (root.nodeType === 11) injectMarkStyles(root as ShadowRoot);
     }
-    // A term the reader hid while the pass that decided these was under way stays unmarked.
-    const shown =
-      this.hidden.size > 0 ? accepted.filter((match) => !this.hidden.has(match.entryId)) : accepted;
-    return wrapRunMatches(run, shown, this.registry);
   }
 
   /**

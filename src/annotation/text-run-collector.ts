@@ -66,6 +66,7 @@ export class TextRunCollector {
   private lastParentBlock: Element | null = null;
   private lastParentIsAnnotation = false;
   private pendingText = '';
+  private pauseRequested = false;
   /** Set when the page removed the node the walk was about to visit: its result is incomplete. */
   lostPlace = false;
 
@@ -122,8 +123,17 @@ export class TextRunCollector {
     };
   }
 
+  /**
+   * Called from `onText`: the walk stops after the run it is looking at, and `step` returns false (or true,
+   * when that was the last run); the next `step` goes on from there.
+   */
+  pause(): void {
+    this.pauseRequested = true;
+  }
+
   /** Walks until done or until `now()` passes `deadline`; true when the whole subtree has been walked. */
   step(deadline: number, now: () => number): boolean {
+    this.pauseRequested = false;
     if (this.done) return true;
     let node: Node | null;
     if (!this.started) {
@@ -141,6 +151,7 @@ export class TextRunCollector {
     // long paragraph costs more than stepping over many nodes, and pages of long paragraphs overran the slice.
     let work = 0;
     while (node) {
+      if (this.pauseRequested) return false;
       if (++work > CHECK_INTERVAL) {
         work = 0;
         if (now() > deadline) return false;

@@ -43,6 +43,9 @@ function nodeIndexAt(starts: readonly number[], offset: number, from: number): n
   return i;
 }
 
+/** The text of a run and the nodes it is in: what wrapping needs. */
+type RunText = Pick<TextRun, 'text' | 'nodes' | 'starts'>;
+
 /** A text node at least this long, holding more than one occurrence, is cut apart before wrapping. */
 const LONG_TEXT = 4096;
 
@@ -74,7 +77,7 @@ function cutText(
  * The run's nodes and starts, with each long node that holds several occurrences cut after each occurrence
  * ending inside it, so that wrapping each one splits a short piece. Returns `run`'s own arrays when none is.
  */
-function cutLongNodes(run: TextRun, matches: readonly AcceptedMatch[]): { nodes: Text[]; starts: number[] } {
+function cutLongNodes(run: RunText, matches: readonly AcceptedMatch[]): { nodes: Text[]; starts: number[] } {
   const { nodes, starts, text } = run;
   let cutNodes: Text[] | null = null;
   let cutStarts: number[] | null = null;
@@ -106,9 +109,7 @@ function cutLongNodes(run: TextRun, matches: readonly AcceptedMatch[]): { nodes:
 
 /**
  * Wraps the accepted occurrences of one run with mark.js, one mark per text node an occurrence covers (the
- * pieces after the first carry PART_ATTRIBUTE). Occurrences are wrapped from the end of the run backwards,
- * and each from its last piece to its first: splitting a text node keeps the text before the split in the
- * original node, so the offsets of everything still to wrap stay valid. Returns the number of occurrences.
+ * pieces after the first carry PART_ATTRIBUTE). Returns the number of occurrences.
  */
 export function wrapRunMatches(
   run: TextRun,
@@ -116,8 +117,23 @@ export function wrapRunMatches(
   registry: SplitRegistry,
 ): number {
   if (matches.length === 0) return 0;
-  wrapper ??= new MarkWrapper();
   const oldNexts = run.nodes.map((node) => node.nextSibling);
+  wrapInNodes(run, matches);
+  const { text } = run;
+  for (let i = 0; i < run.nodes.length; i++) {
+    const end = i + 1 < run.starts.length ? run.starts[i + 1]! : text.length;
+    registry.recordSplit(run.nodes[i]!, oldNexts[i]!, text.slice(run.starts[i]!, end));
+  }
+  return matches.length;
+}
+
+/**
+ * Occurrences are wrapped from the end of the run backwards, and each from its last piece to its first:
+ * splitting a text node keeps the text before the split in the original node, so the offsets of everything
+ * still to wrap stay valid.
+ */
+function wrapInNodes(run: RunText, matches: readonly AcceptedMatch[]): void {
+  wrapper ??= new MarkWrapper();
   const { nodes, starts } = cutLongNodes(run, matches);
   const { text } = run;
   let first = nodes.length - 1;
@@ -140,9 +156,71 @@ export function wrapRunMatches(
       if (k > first) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
     }
   }
-  for (let i = 0; i < run.nodes.length; i++) {
-    const end = i + 1 < run.starts.length ? run.starts[i + 1]! : text.length;
-    registry.recordSplit(run.nodes[i]!, oldNexts[i]!, text.slice(run.starts[i]!, end));
+}
+
+/** A run of one text node at least this long (in characters, a plain-text document's) is wrapped apart. */
+const LONG_RUN = 65_536;
+/** Occurrences wrapped apart per step. */
+const APART_CHUNK = 256;
+
+/** Whether a run's occurrences are wrapped apart from the page (see WrapApart). */
+export function wrapsApart(run: TextRun): boolean {
+  return run.nodes.length === 1 && run.annotated === null && run.text.length >= LONG_RUN;
+}
+
+/**
+ * Wraps the occurrences of a long run of one text node in a copy of its text outside the page, a chunk of
+ * occurrences per step, then puts the copy in at once. After any change to a long text node the browser lays
+ * out all of its text again (for a megabyte, a frame of over 100 ms), so its marks cannot be added a few per
+ * frame; made apart, they cost the page one change, and the work can pause between steps.
+ */
+export class WrapApart {
+  private readonly fragment: DocumentFragment;
+  private next = 0;
+  private chunkStart = 0;
+
+  constructor(
+    private readonly run: TextRun,
+    private readonly matches: readonly AcceptedMatch[],
+  ) {
+    this.fragment = run.nodes[0]!.ownerDocument.createDocumentFragment();
   }
-  return matches.length;
+
+  /** Wraps the next chunk of occurrences in the copy; true once all are. */
+  step(): boolean {
+    const { matches, run } = this;
+    if (this.next >= matches.length) return true;
+    const last = Math.min(this.next + APART_CHUNK, matches.length);
+    const base = this.chunkStart;
+    const end = last === matches.length ? run.text.length : matches[last - 1]!.end;
+    const text = run.text.slice(base, end);
+    const piece = this.fragment.ownerDocument.createTextNode(text);
+    this.fragment.append(piece);
+    const shifted: AcceptedMatch[] = [];
+    for (let m = this.next; m < last; m++) {
+      const { start, end: matchEnd, entryId } = matches[m]!;
+      shifted.push({ start: start - base, end: matchEnd - base, entryId });
+    }
+    wrapInNodes({ text, nodes: [piece], starts: [0] }, shifted);
+    this.next = last;
+    this.chunkStart = end;
+    return last >= matches.length;
+  }
+
+  /**
+   * Puts the wrapped copy in the page, in one change: the run's node keeps the text before the first
+   * occurrence, as when wrapped in place, and the marks and the rest follow it. Call once every step is done,
+   * on a node whose text is still the run's. Returns the number of occurrences.
+   */
+  commit(registry: SplitRegistry): number {
+    const node = this.run.nodes[0]!;
+    const oldNext = node.nextSibling;
+    const head = this.fragment.firstChild as Text | null;
+    if (!head) return 0;
+    node.data = head.data;
+    head.remove();
+    node.parentNode!.insertBefore(this.fragment, oldNext);
+    registry.recordSplit(node, oldNext, this.run.text);
+    return this.matches.length;
+  }
 }

@@ -6,7 +6,18 @@ import {
   MARK_STYLE_ELEMENT_ID,
   OCCURRENCE_SELECTOR,
 } from '../../../src/annotation/mark-selectors';
-import { annotate, occurrences, ON, setBody, settle, snapshot, stopAllEngines } from './annotation-helpers';
+import { AnnotationEngine } from '../../../src/annotation/annotation-engine';
+import { makeTestGlossary } from '../matching/test-glossary';
+import {
+  annotate,
+  fakeContext,
+  occurrences,
+  ON,
+  setBody,
+  settle,
+  snapshot,
+  stopAllEngines,
+} from './annotation-helpers';
 
 beforeEach(() => {
   stopAllEngines();
@@ -523,5 +534,120 @@ describe('work in slices', () => {
     engine.stop();
     await annotate({}, { sliceMs: 1000 });
     expect(snapshot(document.body)).toBe(sliced);
+  });
+});
+
+describe('a plain-text document: one text node of over 64 K characters', () => {
+  const SENTENCE = 'Lenalidomide slows angiogenesis in multiple myeloma, the report said. ';
+  const LONG = `Pomalidomide (POM) is an IMiD. ${SENTENCE.repeat(1000)}POM and lenalidomide.`;
+
+  /** The long text in a pre-wrap <div>, as browsers show a plain-text document. */
+  function plainText(text = LONG): { div: HTMLDivElement; node: Text } {
+    const div = document.createElement('div');
+    div.style.whiteSpace = 'pre-wrap';
+    const node = document.createTextNode(text);
+    div.append(node);
+    document.body.append(div);
+    return { div, node };
+  }
+
+  /** Runs `action` once, the first time text is split outside the page: while marks are being made apart. */
+  function whileMadeApart(action: () => void): () => void {
+    const splitText = Text.prototype.splitText;
+    Text.prototype.splitText = function (this: Text, offset: number) {
+      if (!this.isConnected) {
+        Text.prototype.splitText = splitText;
+        action();
+      }
+      return splitText.call(this, offset);
+    };
+    return () => (Text.prototype.splitText = splitText);
+  }
+
+  it('marks every term, its own abbreviations included, in one change to the page, and puts the page node back', async () => {
+    const { div, node } = plainText();
+    const before = snapshot(document.body);
+    const text = document.body.textContent;
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((batch) => records.push(...batch));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+
+    const { engine } = await annotate({}, { nearMargins: null });
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+
+    const found = occurrences();
+    expect(found).toHaveLength(3 + 3 * 1000 + 2);
+    expect(found.slice(0, 6)).toEqual([
+      'Pomalidomide → pomalidomide',
+      'POM → pomalidomide',
+      'IMiD → immunomodulatory-drugs',
+      'Lenalidomide → lenalidomide',
+      'angiogenesis → angiogenesis',
+      'multiple myeloma → multiple-myeloma',
+    ]);
+    // The page's own abbreviation, found again in the text read before it was defined: a window at a time.
+    expect(found.slice(-2)).toEqual(['POM → pomalidomide', 'lenalidomide → lenalidomide']);
+    expect(document.body.textContent).toBe(text);
+    // Its text is cut once, to what comes before the first term, and the rest is put in after it: no text of the
+    // page is split in place thousands of times, each split making the browser lay the whole text out again.
+    expect(records.filter((record) => record.type === 'characterData').map((r) => r.target)).toEqual([node]);
+    expect(
+      records.every((r) => r.type === 'characterData' || (r.target === div && r.removedNodes.length === 0)),
+    ).toBe(true);
+
+    engine.update({ ...ON, enabled: false });
+    expect(snapshot(document.body)).toBe(before);
+    expect(div.firstChild).toBe(node);
+  });
+
+  it('matches and wraps it in many short slices, with the same result as in one', async () => {
+    plainText();
+    const { engine: sliced } = await annotate({}, { sliceMs: 0, nearMargins: null });
+    const result = snapshot(document.body);
+    // About 66 K characters in windows of 16 K, 3,000 occurrences in chunks: many slices, however long each.
+    expect(sliced.stats.slices).toBeGreaterThan(15);
+    sliced.stop();
+    const { engine: whole } = await annotate({}, { sliceMs: 1000, nearMargins: null });
+    expect(snapshot(document.body)).toBe(result);
+    expect(whole.stats.slices).toBeLessThan(5);
+  });
+
+  it('the page writes to the text while its marks are made apart: they are dropped, and its new text is marked', async () => {
+    const { div, node } = plainText();
+    const edited = `Edited. ${SENTENCE.repeat(1000)}`;
+    const restore = whileMadeApart(() => (node.data = edited));
+    let engine: AnnotationEngine;
+    try {
+      ({ engine } = await annotate({}, { nearMargins: null }));
+    } finally {
+      restore();
+    }
+    await settle(engine);
+    expect(document.body.textContent).toBe(edited);
+    const found = occurrences();
+    expect(found).toHaveLength(3 * 1000);
+    expect(found[0]).toBe('Lenalidomide → lenalidomide');
+    engine.update({ ...ON, enabled: false });
+    expect([...div.childNodes]).toEqual([node]);
+    expect(node.data).toBe(edited);
+  });
+
+  it('a term the reader hides while its marks are made apart gets none', async () => {
+    plainText();
+    const text = document.body.textContent;
+    const engine = new AnnotationEngine(fakeContext(), makeTestGlossary(), document, { nearMargins: null });
+    const restore = whileMadeApart(() => engine.update({ ...ON, hiddenTerms: ['angiogenesis'] }));
+    try {
+      engine.update(ON);
+      await engine.idle();
+    } finally {
+      restore();
+    }
+    const found = occurrences();
+    expect(found.filter((o) => o.startsWith('angiogenesis'))).toEqual([]);
+    expect(found.filter((o) => o.startsWith('Lenalidomide'))).toHaveLength(1000);
+    expect(document.body.textContent).toBe(text);
+    engine.stop();
   });
 });

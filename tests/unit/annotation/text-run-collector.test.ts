@@ -225,4 +225,23 @@ describe('slices', () => {
     expect(texts).toHaveLength(30);
     expect(texts.every((text) => text.length === 3_000)).toBe(true);
   });
+
+  it('stop after a run onText pauses at, and go on from there: every run handed over once, in order', () => {
+    const root = document.createElement('article');
+    root.append(paragraph('one <b>two</b> three'), paragraph('four'), paragraph('<i>five</i>'));
+    const texts: string[] = [];
+    const collector = new TextRunCollector(root, (text, current) => {
+      texts.push(text);
+      current.pause();
+    });
+    const results: boolean[] = [];
+    for (let steps = 0; steps < 10 && !results.at(-1); steps++) {
+      results.push(collector.step(Infinity, () => 0));
+      // The walk goes no further than the run it paused at.
+      expect(texts).toHaveLength(results.length);
+    }
+    expect(texts).toEqual(['one two three', 'four', 'five']);
+    // Paused after the last run, the walk is done all the same.
+    expect(results).toEqual([false, false, true]);
+  });
 });
