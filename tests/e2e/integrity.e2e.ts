@@ -1,7 +1,10 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   BROWSERS,
   launchExtensionBrowser,
+  REPO_ROOT,
   type ExtensionBrowser,
   type TestPage,
 } from '../harness/extension-browser';
@@ -16,6 +19,23 @@ const occurrencesShown = (page: TestPage, count: number) =>
     (n) => document.querySelectorAll('mark[data-glossary-id]:not([data-glossary-part])').length === n,
     count,
   );
+
+const fixtures = path.join(REPO_ROOT, 'tests/fixtures');
+/** Meetings in the long notes: over 64 K characters in one text node, matched a window at a time and wrapped apart. */
+const LONG_MEETINGS = 100;
+
+beforeAll(() => {
+  // The plain-text notes with their meeting repeated: written here rather than kept, 85 KB of the same text.
+  const html = readFileSync(path.join(fixtures, 'plain-text.html'), 'utf8');
+  const meeting = /\n\nMeeting 1\n\n([\s\S]*?)\n\nMeeting 2\n/.exec(html)![1]!;
+  const notes = Array.from({ length: LONG_MEETINGS }, (_, i) => `Meeting ${i + 1}\n\n${meeting}`).join(
+    '\n\n',
+  );
+  const long = html.replace(/\n\nMeeting 1\n\n[\s\S]*<\/div>/, `\n\n${notes}</div>`);
+  expect(notes.length).toBeGreaterThan(80_000);
+  mkdirSync(path.join(fixtures, 'generated'), { recursive: true });
+  writeFileSync(path.join(fixtures, 'generated/long-plain-text.html'), long);
+});
 
 describe.each(BROWSERS)('%s: the page stays the page', (name) => {
   let browser: ExtensionBrowser;
@@ -86,44 +106,55 @@ describe.each(BROWSERS)('%s: the page stays the page', (name) => {
     expect(await page.evaluate(() => document.body.textContent)).toBe(originalText);
     await page.close();
   });
-  it('a plain-text document in one long text node: every term marked, the node restored whole when off', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${fixtureOrigin}/plain-text.html`);
-    await waitForPasses(page);
-    const notes = await readOccurrences(page);
-    // Six meetings, the same terms in each, in one text node of 5 KB.
-    const meeting = [
-      'multiple myeloma',
-      'plasma cells',
-      'bone marrow',
-      'lenalidomide',
-      'clinical trial',
-      'CAR T-cell therapy',
-      'angiogenesis',
-      'remission',
-      'relapse',
-      'mesothelioma',
-      'asbestos',
-      'immunotherapy',
-      'chemotherapy',
-      'combination therapy',
-    ];
-    expect(notes.map((o) => o.text)).toEqual(['myeloma', ...Array.from({ length: 6 }, () => meeting).flat()]);
-    // Each under its own entry ("plasma cells" is the plural of the form "plasma cell").
-    const entries = meeting.map((text) => idOf(text === 'plasma cells' ? 'plasma cell' : text));
-    expect(notes.map((o) => o.id).slice(1, 15)).toEqual(entries);
-    const { originalText } = await bodySnapshots(page);
-    expect(await page.evaluate(() => document.body.textContent)).toBe(originalText);
 
-    await setSettings(browser, fixtureOrigin, { annotationsEnabled: false });
-    await page.waitForFunction(() => document.querySelectorAll('mark[data-glossary-id]').length === 0);
-    const off = await bodySnapshots(page);
-    expect(off.current).toBe(off.original);
-    expect(await page.evaluate(() => document.getElementById('notes')!.childNodes.length)).toBe(1);
+  it.each([
+    { file: 'plain-text.html', meetings: 6 },
+    // Past 64 K characters: matched a window at a time, its marks made apart from the page and put in at once.
+    { file: 'generated/long-plain-text.html', meetings: LONG_MEETINGS },
+  ])(
+    'a plain-text document in one long text node ($file): every term marked, the node restored whole when off',
+    async ({ file, meetings }) => {
+      const page = await browser.newPage();
+      await page.goto(`${fixtureOrigin}/${file}`);
+      await waitForPasses(page);
+      const notes = await readOccurrences(page);
+      // The same terms in each meeting, in one text node (5 KB, or 85 KB).
+      const meeting = [
+        'multiple myeloma',
+        'plasma cells',
+        'bone marrow',
+        'lenalidomide',
+        'clinical trial',
+        'CAR T-cell therapy',
+        'angiogenesis',
+        'remission',
+        'relapse',
+        'mesothelioma',
+        'asbestos',
+        'immunotherapy',
+        'chemotherapy',
+        'combination therapy',
+      ];
+      expect(notes.map((o) => o.text)).toEqual([
+        'myeloma',
+        ...Array.from({ length: meetings }, () => meeting).flat(),
+      ]);
+      // Each under its own entry ("plasma cells" is the plural of the form "plasma cell").
+      const entries = meeting.map((text) => idOf(text === 'plasma cells' ? 'plasma cell' : text));
+      expect(notes.map((o) => o.id).slice(1, 15)).toEqual(entries);
+      const { originalText } = await bodySnapshots(page);
+      expect(await page.evaluate(() => document.body.textContent)).toBe(originalText);
 
-    await setSettings(browser, fixtureOrigin, { annotationsEnabled: true });
-    await occurrencesShown(page, notes.length);
-    expect(await readOccurrences(page)).toEqual(notes);
-    await page.close();
-  });
+      await setSettings(browser, fixtureOrigin, { annotationsEnabled: false });
+      await page.waitForFunction(() => document.querySelectorAll('mark[data-glossary-id]').length === 0);
+      const off = await bodySnapshots(page);
+      expect(off.current).toBe(off.original);
+      expect(await page.evaluate(() => document.getElementById('notes')!.childNodes.length)).toBe(1);
+
+      await setSettings(browser, fixtureOrigin, { annotationsEnabled: true });
+      await occurrencesShown(page, notes.length);
+      expect(await readOccurrences(page)).toEqual(notes);
+      await page.close();
+    },
+  );
 });
