@@ -612,6 +612,7 @@ export class AnnotationEngine {
         if (!wanted) toRead.set(block, (wanted = new Map()));
         wanted.set(allFirstNodes[i]!, i);
       }
+      const walked = runs.length;
       for (const [block, wanted] of toRead) {
         const collector = new TextRunCollector(
           block,
@@ -631,7 +632,7 @@ export class AnnotationEngine {
         while (!collector.step(slices.sliceStart + this.sliceMs, now)) await checkpoint();
       }
       // Runs added above come after the others: put everything back in document order.
-      if (toRead.size > 0) sortByOrder(runs, found, runOrder);
+      if (runs.length > walked) mergeByOrder(runs, found, runOrder, walked);
     }
 
     // Marks whose text the page changed around them no longer stand for a term: they go now, and their
@@ -1048,14 +1049,27 @@ function mergeInPageOrder(lists: Element[][]): Element[] {
   return merged;
 }
 
-/** Sorts runs (and their matches alongside) by their position in the walk. */
-function sortByOrder(runs: TextRun[], found: TermMatch[][], positions: number[]): void {
-  const order = runs.map((_, i) => i);
-  order.sort((a, b) => positions[a]! - positions[b]!);
-  const sortedRuns = order.map((i) => runs[i]!);
-  const sortedFound = order.map((i) => found[i]!);
-  runs.splice(0, runs.length, ...sortedRuns);
-  found.splice(0, found.length, ...sortedFound);
+/**
+ * Puts runs (and their matches alongside) in the order of their positions in the walk. The runs before `from`
+ * are in that order already, and those after it are few: they are sorted, then merged in.
+ */
+function mergeByOrder(runs: TextRun[], found: TermMatch[][], positions: number[], from: number): void {
+  const added: number[] = [];
+  for (let i = from; i < runs.length; i++) added.push(i);
+  added.sort((a, b) => positions[a]! - positions[b]!);
+  const mergedRuns: TextRun[] = [];
+  const mergedFound: TermMatch[][] = [];
+  let i = 0;
+  let k = 0;
+  while (i < from || k < added.length) {
+    const next = k >= added.length || (i < from && positions[i]! < positions[added[k]!]!) ? i++ : added[k++]!;
+    mergedRuns.push(runs[next]!);
+    mergedFound.push(found[next]!);
+  }
+  for (let n = 0; n < mergedRuns.length; n++) {
+    runs[n] = mergedRuns[n]!;
+    found[n] = mergedFound[n]!;
+  }
 }
 
 /** Whether a run's nodes are still in the page and hold the text they held when it was read. */

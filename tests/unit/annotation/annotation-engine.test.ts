@@ -187,6 +187,16 @@ describe("a page's own abbreviations", () => {
     ]);
     expect(document.body.textContent).toBe(before);
   });
+
+  it("with first occurrences only, the page's first one is marked, though it was read before its definition", async () => {
+    setBody(
+      '<div>Before <p>nested text</p> then POM</div><p>Only POM here.</p>' +
+        '<p>Pomalidomide (POM) and myeloma.</p><p>POM again.</p>',
+    );
+    await annotate({ occurrenceMode: 'first' });
+    expect(occurrences()).toEqual(['POM → pomalidomide', 'myeloma → myeloma']);
+    expect(document.querySelector('mark')!.parentElement!.localName).toBe('div');
+  });
 });
 
 describe('what the page says its abbreviations stand for', () => {
