@@ -10,7 +10,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { seededRandom } from '../../harness/seeded-random';
-import { annotate, occurrences, ON, settle, snapshot, stopAllEngines } from './annotation-helpers';
+import { AnnotationEngine } from '../../../src/annotation/annotation-engine';
+import { makeTestGlossary } from '../matching/test-glossary';
+import {
+  annotate,
+  fakeContext,
+  occurrences,
+  ON,
+  settle,
+  snapshot,
+  stopAllEngines,
+} from './annotation-helpers';
 import { allTextNodes, fill, paragraphText, pick } from './random-markup';
 
 const VIEWPORT = 800;
@@ -146,9 +156,10 @@ function edit(random: () => number, pages: TwinPages): void {
  * data-y), so that occurrences far from the viewport wait, and the reader scrolls between edits and at last
  * through the whole page.
  */
-async function editedPageCase(seed: number, long: boolean): Promise<void> {
+async function editedPageCase(seed: number, kind: 'short' | 'long' | 'plain'): Promise<void> {
   // The same seed writes the same case: a failure can be run again from its seed.
   const random = seededRandom(seed);
+  const long = kind === 'long';
   const header = document.createElement('h1');
   header.textContent = HEADER;
   const page = document.createElement('main');
@@ -157,7 +168,12 @@ async function editedPageCase(seed: number, long: boolean): Promise<void> {
     const p = document.createElement('p');
     p.setAttribute('data-y', String((layout.bottom += 100)));
     const text = paragraphText(random);
-    fill(random, p, long ? text.slice(0, 300) : text, 2, !long && random() < 0.3 ? 0.0005 : 0.15);
+    if (kind === 'plain' && i === 0) {
+      // Plain text of over 64 K characters in one node: matched in windows, its marks made apart.
+      let plain = text;
+      while (plain.length < 66_000) plain += `\n\n${paragraphText(random)}`;
+      p.append(plain);
+    } else fill(random, p, long ? text.slice(0, 300) : text, 2, !long && random() < 0.3 ? 0.0005 : 0.15);
     page.append(p);
   }
   // Some pages render their text in an open shadow root (web components).
@@ -169,10 +185,20 @@ async function editedPageCase(seed: number, long: boolean): Promise<void> {
   const pages = new TwinPages(page, page.cloneNode(true) as HTMLElement);
   const marked = () => (shadow ? [...occurrences(), ...occurrences(shadow)] : occurrences());
 
-  const { engine } = await annotate({}, long ? {} : { nearMargins: null });
+  let engine: AnnotationEngine;
+  if (kind === 'plain') {
+    // Not waited for: the edits come while the long text is matched and its marks made, a slice at a time.
+    engine = new AnnotationEngine(fakeContext(), makeTestGlossary(), document, {
+      batchDelayMs: 10,
+      sliceMs: 0,
+      nearMargins: null,
+    });
+    engine.update(ON);
+  } else ({ engine } = await annotate({}, long ? {} : { nearMargins: null }));
   let settings = ON;
   const steps = 1 + Math.floor(random() * (long ? 20 : 12));
   for (let i = 0; i < steps; i++) {
+    if (kind === 'plain') await new Promise((resolve) => setTimeout(resolve, random() * 20));
     edit(random, pages);
     // Meanwhile the reader hides a term or shows it again, or switches annotations off and on.
     const r = random();
@@ -206,6 +232,7 @@ async function editedPageCase(seed: number, long: boolean): Promise<void> {
     ownTexts.every((node) => pages.twin.get(node) !== undefined),
     context,
   ).toBe(true);
+  engine.stop();
   stopAllEngines();
 
   // The copy, annotated afresh (all at once), gets the same marks.
@@ -217,7 +244,7 @@ async function editedPageCase(seed: number, long: boolean): Promise<void> {
 describe('the page editing annotated text', () => {
   const seeds = Array.from({ length: 40 }, (_, i) => 7919 * (i + 1));
   it.each(seeds)('seed %i: the text the page wrote, annotated as if it came that way', (seed) =>
-    editedPageCase(seed, false),
+    editedPageCase(seed, 'short'),
   );
 });
 
@@ -226,7 +253,16 @@ describe('a long page edited while far occurrences wait for the reader', () => {
   // Scrolling a hundred paragraphs waits for the engine's frame at each step: seconds on a busy machine.
   it.each(seeds)(
     'seed %i: after scrolling through, the marks of the copy annotated afresh',
-    (seed) => editedPageCase(seed, true),
+    (seed) => editedPageCase(seed, 'long'),
+    20_000,
+  );
+});
+
+describe('plain text in one long node, edited while it is matched and its marks are made apart', () => {
+  const seeds = Array.from({ length: 8 }, (_, i) => 7919 * (i + 1) + 5);
+  it.each(seeds)(
+    'seed %i: the text the page wrote, annotated as if it came that way',
+    (seed) => editedPageCase(seed, 'plain'),
     20_000,
   );
 });
