@@ -767,7 +767,7 @@ export class AnnotationEngine {
   }
 
   /**
-   * Wraps a long run of one text node apart from the page, in slices, and puts it in at once (see WrapApart).
+   * Wraps a long run apart from the page, in slices, and puts it in at once (see WrapApart).
    * Nothing is put in when the page changed the node meanwhile: its change brings the node's block back.
    */
   private async wrapApart({ run, accepted }: PendingRun, slices: Slices): Promise<number> {
@@ -778,7 +778,7 @@ export class AnnotationEngine {
     while (!apart.step()) if (slices.elapsed() > this.sliceMs) await slices.checkpoint();
     // Putting thousands of nodes in takes a slice of its own.
     if (slices.elapsed() > COMMIT_AFTER_MS) await slices.checkpoint();
-    if (this.changedBlocks.has(run.block) || !isIntact(run) || run.nodes[0]!.data !== run.text) return 0;
+    if (this.changedBlocks.has(run.block) || !isIntact(run) || !holdsRunText(run)) return 0;
     let wrapped = 0;
     this.ownWrites(() => {
       this.injectStylesFor(run);
@@ -1079,6 +1079,16 @@ function isIntact(run: TextRun): boolean {
     const node = nodes[i]!;
     const length = (i + 1 < nodes.length ? starts[i + 1]! : text.length) - starts[i]!;
     if (!node.isConnected || node.data.length !== length) return false;
+  }
+  return true;
+}
+
+/** Whether a run's nodes hold the very text read from them (isIntact compares lengths only). */
+function holdsRunText(run: TextRun): boolean {
+  const { nodes, starts, text } = run;
+  for (let i = 0; i < nodes.length; i++) {
+    const end = i + 1 < nodes.length ? starts[i + 1]! : text.length;
+    if (nodes[i]!.data !== text.slice(starts[i]!, end)) return false;
   }
   return true;
 }

@@ -43,6 +43,11 @@ function nodeIndexAt(starts: readonly number[], offset: number, from: number): n
   return i;
 }
 
+/** An occurrence, or its part in one text node; `rest` for the parts after its first (PART_ATTRIBUTE). */
+interface WrapPart extends AcceptedMatch {
+  rest?: boolean;
+}
+
 /** The text of a run and the nodes it is in: what wrapping needs. */
 type RunText = Pick<TextRun, 'text' | 'nodes' | 'starts'>;
 
@@ -132,13 +137,13 @@ export function wrapRunMatches(
  * splitting a text node keeps the text before the split in the original node, so the offsets of everything
  * still to wrap stay valid.
  */
-function wrapInNodes(run: RunText, matches: readonly AcceptedMatch[]): void {
+function wrapInNodes(run: RunText, matches: readonly WrapPart[]): void {
   wrapper ??= new MarkWrapper();
   const { nodes, starts } = cutLongNodes(run, matches);
   const { text } = run;
   let first = nodes.length - 1;
   for (let m = matches.length - 1; m >= 0; m--) {
-    const { start, end, entryId } = matches[m]!;
+    const { start, end, entryId, rest = false } = matches[m]!;
     // Nodes only move left as matches do: search from the last position.
     while (first > 0 && starts[first]! > start) first--;
     const last = nodeIndexAt(starts, end - 1, first);
@@ -153,74 +158,119 @@ function wrapInNodes(run: RunText, matches: readonly AcceptedMatch[]): void {
       // <mark> is exposed as a "highlight" that screen readers announce around every term; the glossary's
       // underline is a hint, not content, so marks stay silent (a focused term is described by the tooltip).
       mark.setAttribute('role', 'none');
-      if (k > first) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
+      if (k > first || rest) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
     }
   }
 }
 
-/** A run of one text node at least this long (in characters, a plain-text document's) is wrapped apart. */
+/** A run at least this long (in characters: plain text in one node, most often) is wrapped apart. */
 const LONG_RUN = 65_536;
 /** Occurrences wrapped apart per step. */
 const APART_CHUNK = 256;
 
 /** Whether a run's occurrences are wrapped apart from the page (see WrapApart). */
 export function wrapsApart(run: TextRun): boolean {
-  return run.nodes.length === 1 && run.annotated === null && run.text.length >= LONG_RUN;
+  return run.annotated === null && run.text.length >= LONG_RUN;
+}
+
+/** One text node of a run wrapped apart: its text, the parts of occurrences in it, and the copy being made. */
+interface NodeCopy {
+  node: Text;
+  text: string;
+  parts: WrapPart[];
+  fragment: DocumentFragment;
+  /** The next part to wrap, and where the copy's text has got to. */
+  next: number;
+  copied: number;
 }
 
 /**
- * Wraps the occurrences of a long run of one text node in a copy of its text outside the page, a chunk of
- * occurrences per step, then puts the copy in at once. After any change to a long text node the browser lays
- * out all of its text again (for a megabyte, a frame of over 100 ms), so its marks cannot be added a few per
- * frame; made apart, they cost the page one change, and the work can pause between steps.
+ * Wraps the occurrences of a long run in a copy of its text outside the page, a chunk of occurrences per step,
+ * then puts the copy in at once. After any change to a long text node the browser lays out all of its text
+ * again (for a megabyte, a frame of over 100 ms), and a long run of several nodes is one block of text laid
+ * out whole as well, so its marks cannot be added a few per frame; made apart, they cost the page one change,
+ * and the work can pause between steps.
  */
 export class WrapApart {
-  private readonly fragment: DocumentFragment;
-  private next = 0;
-  private chunkStart = 0;
+  private readonly copies: NodeCopy[] = [];
+  private current = 0;
 
   constructor(
     private readonly run: TextRun,
     private readonly matches: readonly AcceptedMatch[],
   ) {
-    this.fragment = run.nodes[0]!.ownerDocument.createDocumentFragment();
+    // Each occurrence's part in each node it covers, as wrapInNodes cuts it.
+    const { nodes, starts, text } = run;
+    const parts: WrapPart[][] = nodes.map(() => []);
+    let first = nodes.length - 1;
+    for (let m = matches.length - 1; m >= 0; m--) {
+      const { start, end, entryId } = matches[m]!;
+      while (first > 0 && starts[first]! > start) first--;
+      const last = nodeIndexAt(starts, end - 1, first);
+      for (let k = last; k >= first; k--) {
+        const nodeStart = starts[k]!;
+        const nodeEnd = k + 1 < starts.length ? starts[k + 1]! : text.length;
+        const from = Math.max(start, nodeStart) - nodeStart;
+        const to = Math.min(end, nodeEnd) - nodeStart;
+        if (to > from) parts[k]!.push({ start: from, end: to, entryId, rest: k > first });
+      }
+    }
+    for (let k = 0; k < nodes.length; k++) {
+      if (parts[k]!.length === 0) continue;
+      const nodeEnd = k + 1 < starts.length ? starts[k + 1]! : text.length;
+      this.copies.push({
+        node: nodes[k]!,
+        text: text.slice(starts[k]!, nodeEnd),
+        parts: parts[k]!.reverse(),
+        fragment: nodes[k]!.ownerDocument.createDocumentFragment(),
+        next: 0,
+        copied: 0,
+      });
+    }
   }
 
   /** Wraps the next chunk of occurrences in the copy; true once all are. */
   step(): boolean {
-    const { matches, run } = this;
-    if (this.next >= matches.length) return true;
-    const last = Math.min(this.next + APART_CHUNK, matches.length);
-    const base = this.chunkStart;
-    const end = last === matches.length ? run.text.length : matches[last - 1]!.end;
-    const text = run.text.slice(base, end);
-    const piece = this.fragment.ownerDocument.createTextNode(text);
-    this.fragment.append(piece);
-    const shifted: AcceptedMatch[] = [];
-    for (let m = this.next; m < last; m++) {
-      const { start, end: matchEnd, entryId } = matches[m]!;
-      shifted.push({ start: start - base, end: matchEnd - base, entryId });
+    const copy = this.copies[this.current];
+    if (!copy) return true;
+    const { parts, text } = copy;
+    const last = Math.min(copy.next + APART_CHUNK, parts.length);
+    const base = copy.copied;
+    const end = last === parts.length ? text.length : parts[last - 1]!.end;
+    const chunk = text.slice(base, end);
+    const piece = copy.fragment.ownerDocument.createTextNode(chunk);
+    copy.fragment.append(piece);
+    const shifted: WrapPart[] = [];
+    for (let m = copy.next; m < last; m++) {
+      const part = parts[m]!;
+      shifted.push({
+        start: part.start - base,
+        end: part.end - base,
+        entryId: part.entryId,
+        rest: part.rest,
+      });
     }
-    wrapInNodes({ text, nodes: [piece], starts: [0] }, shifted);
-    this.next = last;
-    this.chunkStart = end;
-    return last >= matches.length;
+    wrapInNodes({ text: chunk, nodes: [piece], starts: [0] }, shifted);
+    copy.next = last;
+    copy.copied = end;
+    if (last >= parts.length) this.current++;
+    return this.current >= this.copies.length;
   }
 
   /**
-   * Puts the wrapped copy in the page, in one change: the run's node keeps the text before the first
-   * occurrence, as when wrapped in place, and the marks and the rest follow it. Call once every step is done,
-   * on a node whose text is still the run's. Returns the number of occurrences.
+   * Puts the wrapped copy in the page, in one change per node: each node keeps the text before its first
+   * mark, as when wrapped in place, and the marks and the rest follow it. Call once every step is done, on
+   * nodes whose text is still the run's. Returns the number of occurrences.
    */
   commit(registry: SplitRegistry): number {
-    const node = this.run.nodes[0]!;
-    const oldNext = node.nextSibling;
-    const head = this.fragment.firstChild as Text | null;
-    if (!head) return 0;
-    node.data = head.data;
-    head.remove();
-    node.parentNode!.insertBefore(this.fragment, oldNext);
-    registry.recordSplit(node, oldNext, this.run.text);
+    for (const { node, text, fragment } of this.copies) {
+      const oldNext = node.nextSibling;
+      const head = fragment.firstChild as Text;
+      node.data = head.data;
+      head.remove();
+      node.parentNode!.insertBefore(fragment, oldNext);
+      registry.recordSplit(node, oldNext, text);
+    }
     return this.matches.length;
   }
 }

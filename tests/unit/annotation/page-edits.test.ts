@@ -169,10 +169,12 @@ async function editedPageCase(seed: number, kind: 'short' | 'long' | 'plain'): P
     p.setAttribute('data-y', String((layout.bottom += 100)));
     const text = paragraphText(random);
     if (kind === 'plain' && i === 0) {
-      // Plain text of over 64 K characters in one node: matched in windows, its marks made apart.
+      // Plain text of over 64 K characters: matched in windows, its marks made apart.
       let plain = text;
       while (plain.length < 66_000) plain += `\n\n${paragraphText(random)}`;
-      p.append(plain);
+      // One node, or long nodes between a few inline elements: one run either way.
+      if (random() < 0.5) p.append(plain);
+      else fill(random, p, plain, 2, 0.0005);
     } else fill(random, p, long ? text.slice(0, 300) : text, 2, !long && random() < 0.3 ? 0.0005 : 0.15);
     page.append(p);
   }
@@ -258,7 +260,7 @@ describe('a long page edited while far occurrences wait for the reader', () => {
   );
 });
 
-describe('plain text in one long node, edited while it is matched and its marks are made apart', () => {
+describe('plain text in one long run, edited while it is matched and its marks are made apart', () => {
   const seeds = Array.from({ length: 8 }, (_, i) => 7919 * (i + 1) + 5);
   it.each(seeds)(
     'seed %i: the text the page wrote, annotated as if it came that way',
