@@ -133,34 +133,45 @@ export function wrapRunMatches(
 }
 
 /**
- * Occurrences are wrapped from the end of the run backwards, and each from its last piece to its first:
- * splitting a text node keeps the text before the split in the original node, so the offsets of everything
- * still to wrap stay valid.
+ * Calls `visit` with each occurrence's part in each text node it covers (node index, `[from, to)` in that
+ * node's text, whether the part comes after the occurrence's first), from the last occurrence backwards and
+ * each from its last part to its first. Wrapping in that order keeps every offset still to come valid:
+ * splitting a text node keeps the text before the split in the original node.
  */
-function wrapInNodes(run: RunText, matches: readonly WrapPart[]): void {
-  wrapper ??= new MarkWrapper();
-  const { nodes, starts } = cutLongNodes(run, matches);
-  const { text } = run;
+function eachPartBackwards(
+  run: RunText,
+  matches: readonly WrapPart[],
+  visit: (k: number, from: number, to: number, match: WrapPart, later: boolean) => void,
+): void {
+  const { nodes, starts, text } = run;
   let first = nodes.length - 1;
   for (let m = matches.length - 1; m >= 0; m--) {
-    const { start, end, entryId, rest = false } = matches[m]!;
+    const match = matches[m]!;
     // Nodes only move left as matches do: search from the last position.
-    while (first > 0 && starts[first]! > start) first--;
-    const last = nodeIndexAt(starts, end - 1, first);
+    while (first > 0 && starts[first]! > match.start) first--;
+    const last = nodeIndexAt(starts, match.end - 1, first);
     for (let k = last; k >= first; k--) {
       const nodeStart = starts[k]!;
       const nodeEnd = k + 1 < starts.length ? starts[k + 1]! : text.length;
-      const from = Math.max(start, nodeStart) - nodeStart;
-      const to = Math.min(end, nodeEnd) - nodeStart;
-      if (to <= from) continue;
-      const mark = wrapper.wrap(nodes[k]!, from, to);
-      mark.setAttribute(ENTRY_ID_ATTRIBUTE, entryId);
-      // <mark> is exposed as a "highlight" that screen readers announce around every term; the glossary's
-      // underline is a hint, not content, so marks stay silent (a focused term is described by the tooltip).
-      mark.setAttribute('role', 'none');
-      if (k > first || rest) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
+      const from = Math.max(match.start, nodeStart) - nodeStart;
+      const to = Math.min(match.end, nodeEnd) - nodeStart;
+      if (to > from) visit(k, from, to, match, k > first);
     }
   }
+}
+
+/** Wraps each occurrence's part in each node it covers (see eachPartBackwards), long nodes cut apart first. */
+function wrapInNodes(run: RunText, matches: readonly WrapPart[]): void {
+  const marker = (wrapper ??= new MarkWrapper());
+  const { nodes, starts } = cutLongNodes(run, matches);
+  eachPartBackwards({ text: run.text, nodes, starts }, matches, (k, from, to, { entryId, rest }, later) => {
+    const mark = marker.wrap(nodes[k]!, from, to);
+    mark.setAttribute(ENTRY_ID_ATTRIBUTE, entryId);
+    // <mark> is exposed as a "highlight" that screen readers announce around every term; the glossary's
+    // underline is a hint, not content, so marks stay silent (a focused term is described by the tooltip).
+    mark.setAttribute('role', 'none');
+    if (later || rest) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
+  });
 }
 
 /** A run at least this long (in characters: plain text in one node, most often) is wrapped apart. */
@@ -202,19 +213,9 @@ export class WrapApart {
     // Each occurrence's part in each node it covers, as wrapInNodes cuts it.
     const { nodes, starts, text } = run;
     const parts: WrapPart[][] = nodes.map(() => []);
-    let first = nodes.length - 1;
-    for (let m = matches.length - 1; m >= 0; m--) {
-      const { start, end, entryId } = matches[m]!;
-      while (first > 0 && starts[first]! > start) first--;
-      const last = nodeIndexAt(starts, end - 1, first);
-      for (let k = last; k >= first; k--) {
-        const nodeStart = starts[k]!;
-        const nodeEnd = k + 1 < starts.length ? starts[k + 1]! : text.length;
-        const from = Math.max(start, nodeStart) - nodeStart;
-        const to = Math.min(end, nodeEnd) - nodeStart;
-        if (to > from) parts[k]!.push({ start: from, end: to, entryId, rest: k > first });
-      }
-    }
+    eachPartBackwards(run, matches, (k, from, to, { entryId }, later) =>
+      parts[k]!.push({ start: from, end: to, entryId, rest: later }),
+    );
     for (let k = 0; k < nodes.length; k++) {
       if (parts[k]!.length === 0) continue;
       const nodeEnd = k + 1 < starts.length ? starts[k + 1]! : text.length;
