@@ -244,4 +244,21 @@ describe('slices', () => {
     // Paused after the last run, the walk is done all the same.
     expect(results).toEqual([false, false, true]);
   });
+
+  it('pause and go on across an open shadow root: into it, out of it, every run once, in order', () => {
+    const root = document.createElement('article');
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append(paragraph('inside <b>one</b>'), paragraph('inside two'));
+    host.append(paragraph('light child'));
+    root.append(paragraph('before'), host, paragraph('after'));
+    const texts: string[] = [];
+    const collector = new TextRunCollector(root, (text, current) => {
+      texts.push(text);
+      current.pause();
+    });
+    let steps = 1;
+    while (!collector.step(Infinity, () => 0) && steps < 20) steps++;
+    expect(texts).toEqual(['before', 'inside one', 'inside two', 'light child', 'after']);
+    expect(steps).toBe(texts.length);
+  });
 });
