@@ -499,12 +499,20 @@ export class AnnotationEngine {
     const knownLocal = evidence.localForms();
     const localMatcher = knownLocal.length > 0 ? buildTermMatcher(knownLocal) : null;
     const scratch: TermMatch[] = [];
-    /** Keeps a run's matches (the run is made only when kept), and records what its text says. */
-    const keep = (text: string, matches: TermMatch[], run: () => TextRun, holdsMarks: boolean) => {
+    /**
+     * Keeps a run's matches and records what its text says. The run is made from the collector only when kept
+     * (no function is made per text: this runs for every text of every page); a long text brings its run.
+     */
+    const keep = (
+      text: string,
+      matches: TermMatch[],
+      from: TextRunCollector | TextRun,
+      holdsMarks: boolean,
+    ) => {
       if (matches.length === 0) {
         // A text with marks and no term left: the page changed it under them (they go, below).
         if (holdsMarks) {
-          runs.push(run());
+          runs.push(runOf(from));
           found.push([]);
           runOrder.push(allTexts.length - 1);
         }
@@ -513,7 +521,7 @@ export class AnnotationEngine {
         return;
       }
       if (evidence.record(text, matches)) evidenceChanged = true;
-      runs.push(run());
+      runs.push(runOf(from));
       // After the evidence: "chimeric antigen receptor (CAR)" defines CAR whether or not a term goes on after it.
       matches = joinAcrossShortForm(text, matches, matcher);
       found.push(matches === scratch ? scratch.slice() : matches);
@@ -545,14 +553,14 @@ export class AnnotationEngine {
       }
       let matches = matcher.findMatches(text, scratch, soft);
       if (localMatcher) matches = mergeMatches(matches, localMatcher.findMatches(text, undefined, soft));
-      keep(text, matches, () => collector.run(), collector.holdsMarks());
+      keep(text, matches, collector, collector.holdsMarks());
     };
     const matchLong = async () => {
       const { text, soft, run, holdsMarks } = long!;
       long = null;
       let matches = await findInWindows(matcher, text, soft);
       if (localMatcher) matches = mergeMatches(matches, await findInWindows(localMatcher, text, soft));
-      keep(text, matches, () => run, holdsMarks);
+      keep(text, matches, run, holdsMarks);
     };
     const onShadowRoot = (shadowRoot: ShadowRoot) => this.adoptShadowRoot(shadowRoot);
     const defining: Element[] = [];
@@ -681,7 +689,8 @@ export class AnnotationEngine {
       let accepted: AcceptedMatch[] = [];
       for (let from = 0; from < matches.length; from += DECIDE_CHUNK) {
         const chunk = matches.length > DECIDE_CHUNK ? matches.slice(from, from + DECIDE_CHUNK) : matches;
-        accepted = accepted.concat(this.decide({ run, matches: chunk }, firstOnly ? used : null));
+        const decided = this.decide({ run, matches: chunk }, firstOnly ? used : null);
+        accepted = from === 0 ? decided : accepted.concat(decided);
         if (overBudget()) await checkpoint();
       }
       if (accepted.length > 0) work.push({ run, accepted });
@@ -1081,6 +1090,11 @@ function isIntact(run: TextRun): boolean {
     if (!node.isConnected || node.data.length !== length) return false;
   }
   return true;
+}
+
+/** The run a collector is looking at (made now), or a run made already. */
+function runOf(from: TextRunCollector | TextRun): TextRun {
+  return from instanceof TextRunCollector ? from.run() : from;
 }
 
 /** Whether a run's nodes hold the very text read from them (isIntact compares lengths only). */
