@@ -779,22 +779,35 @@ export class AnnotationEngine {
    * Wraps a long run apart from the page, in slices, and puts it in at once (see WrapApart).
    * Nothing is put in when the page changed the node meanwhile: its change brings the node's block back.
    */
-  private async wrapApart({ run, accepted }: PendingRun, slices: Slices): Promise<number> {
+  private async wrapApart(pending: PendingRun, slices: Slices): Promise<number> {
     const hidden = this.hidden;
-    const shown = hidden.size > 0 ? accepted.filter((match) => !hidden.has(match.entryId)) : accepted;
-    if (shown.length === 0) return 0;
-    const apart = new WrapApart(run, shown);
+    const apart = this.copyApart(pending);
+    if (!apart) return 0;
     while (!apart.step()) if (slices.elapsed() > this.sliceMs) await slices.checkpoint();
     // Putting thousands of nodes in takes a slice of its own.
     if (slices.elapsed() > COMMIT_AFTER_MS) await slices.checkpoint();
-    if (this.changedBlocks.has(run.block) || !isIntact(run) || !holdsRunText(run)) return 0;
     let wrapped = 0;
-    this.ownWrites(() => {
-      this.injectStylesFor(run);
-      wrapped = apart.commit(this.registry);
-      // A term the reader hid while the marks were made apart.
-      if (this.hidden !== hidden && this.hidden.size > 0) this.unwrapEntries(this.hidden);
-    });
+    this.ownWrites(() => (wrapped = this.commitApart(pending.run, apart, hidden)));
+    return wrapped;
+  }
+
+  /** A copy of a long run to wrap apart, with the occurrences of terms the reader has not hidden; null if none. */
+  private copyApart({ run, accepted }: PendingRun): WrapApart | null {
+    const hidden = this.hidden;
+    const shown = hidden.size > 0 ? accepted.filter((match) => !hidden.has(match.entryId)) : accepted;
+    return shown.length > 0 ? new WrapApart(run, shown) : null;
+  }
+
+  /**
+   * Puts a run's wrapped copy in the page (inside ownWrites), unless the page changed the run meanwhile: its
+   * change brings the run's block back. Returns the number of occurrences.
+   */
+  private commitApart(run: TextRun, apart: WrapApart, hiddenBefore: ReadonlySet<string>): number {
+    if (this.changedBlocks.has(run.block) || !isIntact(run) || !holdsRunText(run)) return 0;
+    this.injectStylesFor(run);
+    const wrapped = apart.commit(this.registry);
+    // A term the reader hid while the marks were made apart.
+    if (this.hidden !== hiddenBefore && this.hidden.size > 0) this.unwrapEntries(this.hidden);
     return wrapped;
   }
 
@@ -863,9 +876,19 @@ export class AnnotationEngine {
     if (this.deferred.size === 0) this.stopWatchingViewport();
     let wrapped = 0;
     this.ownWrites(() => {
-      for (const { run, accepted } of runs) {
+      for (const pending of runs) {
+        const { run, accepted } = pending;
         if (this.changedBlocks.has(run.block) || !isIntact(run)) continue;
-        wrapped += this.wrap(run, accepted);
+        if (!wrapsApart(run)) {
+          wrapped += this.wrap(run, accepted);
+          continue;
+        }
+        // All at once, but still apart: in place, each of its thousands of marks would change the page.
+        const apart = this.copyApart(pending);
+        if (apart) {
+          while (!apart.step());
+          wrapped += this.commitApart(run, apart, this.hidden);
+        }
       }
     });
     if (wrapped > 0) this.notify();

@@ -182,6 +182,27 @@ describe('occurrences far from the viewport', () => {
     ]);
   });
 
+  it('in a long text of one node, wrapped on demand, come in one change to the page, as when the reader nears them', async () => {
+    const long = 'Then lenalidomide slows angiogenesis. '.repeat(2000);
+    longPage(100, { 90: long });
+    const paragraph = document.getElementById('p90')!;
+    const node = paragraph.firstChild as Text;
+    const text = document.body.textContent;
+    const { engine } = await annotate();
+    expect(paragraph.querySelector(OCCURRENCE_SELECTOR)).toBeNull();
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((batch) => records.push(...batch));
+    observer.observe(paragraph, { childList: true, subtree: true, characterData: true });
+    engine.materializeEntry('lenalidomide');
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(occurrences(paragraph)).toHaveLength(1 + 2 * 2000);
+    expect(document.body.textContent).toBe(text);
+    // Wrapped in place, each of 4,001 marks would split the page's text and make it lay it out again.
+    expect(records.filter((r) => r.type === 'characterData').map((r) => r.target)).toEqual([node]);
+    expect(records.every((r) => r.type === 'characterData' || r.removedNodes.length === 0)).toBe(true);
+  });
+
   it('are all wrapped at once without margins', async () => {
     longPage(100);
     await annotate({}, { nearMargins: null });
