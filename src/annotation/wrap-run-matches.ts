@@ -48,6 +48,24 @@ interface WrapPart extends AcceptedMatch {
   rest?: boolean;
 }
 
+/**
+ * An accepted occurrence, or a part of one, made by a constructor: object literals of the same keys share V8's
+ * hidden classes with every other such literal (see FoundTerm).
+ */
+export class AcceptedOccurrence implements WrapPart {
+  // Declared only (see FoundTerm).
+  declare start: number;
+  declare end: number;
+  declare entryId: string;
+  declare rest: boolean;
+  constructor(start: number, end: number, entryId: string, rest = false) {
+    this.start = start;
+    this.end = end;
+    this.entryId = entryId;
+    this.rest = rest;
+  }
+}
+
 /** The text of a run and the nodes it is in: what wrapping needs. */
 type RunText = Pick<TextRun, 'text' | 'nodes' | 'starts'>;
 
@@ -214,7 +232,7 @@ export class WrapApart {
     const { nodes, starts, text } = run;
     const parts: WrapPart[][] = nodes.map(() => []);
     eachPartBackwards(run, matches, (k, from, to, { entryId }, later) =>
-      parts[k]!.push({ start: from, end: to, entryId, rest: later }),
+      parts[k]!.push(new AcceptedOccurrence(from, to, entryId, later)),
     );
     for (let k = 0; k < nodes.length; k++) {
       if (parts[k]!.length === 0) continue;
@@ -244,12 +262,7 @@ export class WrapApart {
     const shifted: WrapPart[] = [];
     for (let m = copy.next; m < last; m++) {
       const part = parts[m]!;
-      shifted.push({
-        start: part.start - base,
-        end: part.end - base,
-        entryId: part.entryId,
-        rest: part.rest,
-      });
+      shifted.push(new AcceptedOccurrence(part.start - base, part.end - base, part.entryId, part.rest));
     }
     wrapInNodes({ text: chunk, nodes: [piece], starts: [0] }, shifted);
     copy.next = last;

@@ -19,6 +19,24 @@ export interface TermMatch {
   form: ContentForm;
 }
 
+/**
+ * A TermMatch as the matcher makes it: made by a constructor, not as an object literal. V8 gives object
+ * literals with the same keys in the same order the same hidden classes, whatever code makes them, so a
+ * `{ start, end, … }` literal elsewhere holding a time in milliseconds turned these fields into boxed numbers
+ * and left the matcher deoptimising in a loop, on every pass after the first (docs/speed.md).
+ */
+export class FoundTerm implements TermMatch {
+  // Declared only: class fields would define each one on every object before the constructor sets it.
+  declare start: number;
+  declare end: number;
+  declare form: ContentForm;
+  constructor(start: number, end: number, form: ContentForm) {
+    this.start = start;
+    this.end = end;
+    this.form = form;
+  }
+}
+
 /** Finds glossary surface forms in text; built once per glossary, cost independent of its size. */
 export interface TermMatcher {
   readonly forms: readonly ContentForm[];
@@ -567,11 +585,11 @@ function walk(
     const end = endStack[best]!;
     const ref = refStack[best]!;
     // The usual case: one case-insensitive form, no list to read.
-    if (ref < NO_CANDIDATES) return { start, end, form: forms[-2 - ref]! };
+    if (ref < NO_CANDIDATES) return new FoundTerm(start, end, forms[-2 - ref]!);
     for (let c = 0, p = ref + 1; c < cells[ref]!; c++, p += 3) {
       const from = cells[p + 1]!;
       if (from === -1 || spellsExactly(text, start, end, spellings, from, cells[p + 2]!)) {
-        return { start, end, form: forms[cells[p]!]! };
+        return new FoundTerm(start, end, forms[cells[p]!]!);
       }
     }
     endStack[best] = -1;
