@@ -19,13 +19,7 @@ import { repairPageMutations } from './repair-page-mutations';
 import { SplitRegistry } from './split-registry';
 import { staleOccurrenceMarks } from './stale-occurrence-marks';
 import { TextRunCollector, type TextRun } from './text-run-collector';
-import {
-  AcceptedOccurrence,
-  wrapRunMatches,
-  WrapApart,
-  wrapsApart,
-  type AcceptedMatch,
-} from './wrap-run-matches';
+import { wrapRunMatches, WrapApart, wrapsApart, type AcceptedMatch } from './wrap-run-matches';
 import { yieldToMain, yieldToMainAfterFrame } from './yield-to-main';
 
 /** The part of WXT's ContentScriptContext the annotator needs (the benchmark passes its own). */
@@ -872,7 +866,7 @@ export class AnnotationEngine {
         if (used.has(entryId)) continue;
         used.add(entryId);
       }
-      accepted.push(new AcceptedOccurrence(match.start, match.end, entryId));
+      accepted.push({ entryId, start: match.start, end: match.end });
     }
     return accepted;
   }

@@ -3,11 +3,11 @@ import { ENTRY_ID_ATTRIBUTE, MARK_CLASS, PART_ATTRIBUTE, REST_PART } from './mar
 import type { SplitRegistry } from './split-registry';
 import type { TextRun } from './text-run-collector';
 
-/** An occurrence to wrap: `[start, end)` in its run's text. */
+/** An occurrence to wrap: `[start, end)` in its run's text. Made as `{ entryId, start, end }` (see TermMatch). */
 export interface AcceptedMatch {
+  entryId: string;
   start: number;
   end: number;
-  entryId: string;
 }
 
 /**
@@ -46,24 +46,6 @@ function nodeIndexAt(starts: readonly number[], offset: number, from: number): n
 /** An occurrence, or its part in one text node; `rest` for the parts after its first (PART_ATTRIBUTE). */
 interface WrapPart extends AcceptedMatch {
   rest?: boolean;
-}
-
-/**
- * An accepted occurrence, or a part of one, made by a constructor: object literals of the same keys share V8's
- * hidden classes with every other such literal (see FoundTerm).
- */
-export class AcceptedOccurrence implements WrapPart {
-  // Declared only (see FoundTerm).
-  declare start: number;
-  declare end: number;
-  declare entryId: string;
-  declare rest: boolean;
-  constructor(start: number, end: number, entryId: string, rest = false) {
-    this.start = start;
-    this.end = end;
-    this.entryId = entryId;
-    this.rest = rest;
-  }
 }
 
 /** The text of a run and the nodes it is in: what wrapping needs. */
@@ -232,7 +214,7 @@ export class WrapApart {
     const { nodes, starts, text } = run;
     const parts: WrapPart[][] = nodes.map(() => []);
     eachPartBackwards(run, matches, (k, from, to, { entryId }, later) =>
-      parts[k]!.push(new AcceptedOccurrence(from, to, entryId, later)),
+      parts[k]!.push({ entryId, start: from, end: to, rest: later }),
     );
     for (let k = 0; k < nodes.length; k++) {
       if (parts[k]!.length === 0) continue;
@@ -262,7 +244,12 @@ export class WrapApart {
     const shifted: WrapPart[] = [];
     for (let m = copy.next; m < last; m++) {
       const part = parts[m]!;
-      shifted.push(new AcceptedOccurrence(part.start - base, part.end - base, part.entryId, part.rest));
+      shifted.push({
+        entryId: part.entryId,
+        start: part.start - base,
+        end: part.end - base,
+        rest: part.rest,
+      });
     }
     wrapInNodes({ text: chunk, nodes: [piece], starts: [0] }, shifted);
     copy.next = last;

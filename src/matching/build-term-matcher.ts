@@ -11,30 +11,17 @@ import {
 import { inflectSurfaceForm } from './inflect-surface-form';
 import { normalizeSurfaceForm } from './normalize-surface-form';
 
-/** One occurrence found in a text: `[start, end)` in the text as given (not normalised). */
+/**
+ * One occurrence found in a text: `[start, end)` in the text as given (not normalised). Made as `{ form, start,
+ * end }`, in that order: V8 gives object literals with the same keys in the same order the same hidden classes,
+ * whatever code makes them, and a `{ start, end, … }` literal holding times in milliseconds (as given to
+ * performance.measure) turned `start` and `end` into boxed numbers and left the matcher deoptimising in a loop on
+ * every pass after the first (docs/speed.md, Later passes).
+ */
 export interface TermMatch {
+  form: ContentForm;
   start: number;
   end: number;
-  /** The surface form that matched (an inflected spelling maps to its form). */
-  form: ContentForm;
-}
-
-/**
- * A TermMatch as the matcher makes it: made by a constructor, not as an object literal. V8 gives object
- * literals with the same keys in the same order the same hidden classes, whatever code makes them, so a
- * `{ start, end, … }` literal elsewhere holding a time in milliseconds turned these fields into boxed numbers
- * and left the matcher deoptimising in a loop, on every pass after the first (docs/speed.md).
- */
-export class FoundTerm implements TermMatch {
-  // Declared only: class fields would define each one on every object before the constructor sets it.
-  declare start: number;
-  declare end: number;
-  declare form: ContentForm;
-  constructor(start: number, end: number, form: ContentForm) {
-    this.start = start;
-    this.end = end;
-    this.form = form;
-  }
 }
 
 /** Finds glossary surface forms in text; built once per glossary, cost independent of its size. */
@@ -585,11 +572,11 @@ function walk(
     const end = endStack[best]!;
     const ref = refStack[best]!;
     // The usual case: one case-insensitive form, no list to read.
-    if (ref < NO_CANDIDATES) return new FoundTerm(start, end, forms[-2 - ref]!);
+    if (ref < NO_CANDIDATES) return { form: forms[-2 - ref]!, start, end };
     for (let c = 0, p = ref + 1; c < cells[ref]!; c++, p += 3) {
       const from = cells[p + 1]!;
       if (from === -1 || spellsExactly(text, start, end, spellings, from, cells[p + 2]!)) {
-        return new FoundTerm(start, end, forms[cells[p]!]!);
+        return { form: forms[cells[p]!]!, start, end };
       }
     }
     endStack[best] = -1;

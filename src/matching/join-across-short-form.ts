@@ -1,4 +1,4 @@
-import { FoundTerm, type TermMatch, type TermMatcher } from './build-term-matcher';
+import type { TermMatch, TermMatcher } from './build-term-matcher';
 import { abbreviates } from './find-abbreviation-definitions';
 import { isSpaceCode, isWordCharCode } from './fold-char-code';
 
@@ -55,7 +55,7 @@ function joinedMatch(text: string, inside: TermMatch, matcher: TermMatcher): Ter
   for (const match of matcher.findMatches(`${before} ${text.slice(afterStart, to)}`)) {
     if (match.start >= joinAt) break;
     if (match.end <= joinAt + 1 || match.form.entryId !== inside.form.entryId) continue;
-    return new FoundTerm(from + match.start, afterStart + match.end - joinAt - 1, match.form);
+    return { form: match.form, start: from + match.start, end: afterStart + match.end - joinAt - 1 };
   }
   return null;
 }
@@ -89,7 +89,7 @@ function joinedAroundLongForm(text: string, short: TermMatch, matcher: TermMatch
   for (const match of matcher.findMatches(`${shortForm} ${text.slice(afterStart, to)}`)) {
     if (match.start > 0) break;
     if (match.end <= joinAt + 1 || match.form.entryId !== short.form.entryId) continue;
-    return new FoundTerm(short.start, afterStart + match.end - joinAt - 1, match.form);
+    return { form: match.form, start: short.start, end: afterStart + match.end - joinAt - 1 };
   }
   return null;
 }
