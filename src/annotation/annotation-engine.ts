@@ -1008,9 +1008,9 @@ export class AnnotationEngine {
   private reportFirstPass(start: number, work: number): void {
     try {
       performance.measure('oncology-glossary:annotate', {
+        detail: { workMs: work, longestSliceMs: this.stats.longestSliceMs, marks: this.countMarks() },
         start,
         end: performance.now(),
-        detail: { workMs: work, longestSliceMs: this.stats.longestSliceMs, marks: this.countMarks() },
       });
     } catch {
       // Performance entries are a diagnostic: some pages or browsers refuse them, nothing depends on them.
