@@ -17,6 +17,7 @@ import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE 
 import { markupDefinitions } from './markup-definitions';
 import { repairPageMutations } from './repair-page-mutations';
 import { SplitRegistry } from './split-registry';
+import { RefusedTexts } from './refused-texts';
 import { staleOccurrenceMarks } from './stale-occurrence-marks';
 import { TextRunCollector, type TextRun } from './text-run-collector';
 import { wrapRunMatches, WrapApart, wrapsApart, type AcceptedMatch } from './wrap-run-matches';
@@ -169,6 +170,7 @@ export class AnnotationEngine {
   private readonly nearMargins: NearMargins | null;
   /** Occurrences found far from the viewport, decided and wrapped as the reader nears them. */
   private readonly deferred = new DeferredWraps((found) => this.decide(found));
+  private readonly refusedTexts = new RefusedTexts();
   /** Whether this pass has made sure the page has the marks' stylesheet (the page may have removed it since). */
   private markStylesChecked = false;
   private pendingNear = false;
@@ -291,6 +293,7 @@ export class AnnotationEngine {
     if (this.batchTimer !== null) clearTimeout(this.batchTimer);
     this.batchTimer = null;
     this.deferred.clear();
+    this.refusedTexts.clear();
     this.pendingNear = false;
     this.stopWatchingViewport();
     this.ownWrites(() => this.restoreAllMarks());
@@ -669,8 +672,10 @@ export class AnnotationEngine {
       for (const mark of this.marks(OCCURRENCE_SELECTOR)) used.add(mark.getAttribute(ENTRY_ID_ATTRIBUTE)!);
     }
     const candidates: FoundRun[] = [];
+    const decidedAt = now();
     for (let i = 0; i < runs.length; i++) {
-      if (found[i]!.length > 0) candidates.push({ run: runs[i]!, matches: found[i]! });
+      if (found[i]!.length === 0 || this.refusedTexts.refuses(runs[i]!.text, decidedAt)) continue;
+      candidates.push({ run: runs[i]!, matches: found[i]! });
     }
     let near = candidates;
     if (this.nearMargins && !firstOnly && candidates.length >= DEFER_MIN_RUNS) {
@@ -703,7 +708,9 @@ export class AnnotationEngine {
     // 3. Wrap, starting with what the reader sees.
     const ordered = visibleFirst(work);
     this.markStylesChecked = false;
-    const wrapped = await this.wrapRuns(ordered, slices);
+    const marked = this.refusedTexts.startPass();
+    const wrapped = await this.wrapRuns(ordered, slices, marked);
+    this.refusedTexts.endPass(marked, now());
     slices.end();
     if (full && this.stats.firstPassMs === null) {
       const passWork = slices.work;
@@ -733,9 +740,13 @@ export class AnnotationEngine {
   /**
    * Wraps runs in slices. The browser lays out each slice's marks in the next frame, at a cost that grows with
    * the page: the number of occurrences per slice follows the cost of the last frame, to keep frames short.
-   * Returns the number of occurrences wrapped.
+   * Returns the number of occurrences wrapped; a pass's wraps go in `marked` (see RefusedTexts).
    */
-  private async wrapRuns(ordered: readonly PendingRun[], slices: Slices): Promise<number> {
+  private async wrapRuns(
+    ordered: readonly PendingRun[],
+    slices: Slices,
+    marked: Map<string, Element> | null = null,
+  ): Promise<number> {
     let wrapped = 0;
     let occurrencesPerSlice = FIRST_SLICE_OCCURRENCES;
     for (let k = 0; k < ordered.length;) {
@@ -750,7 +761,7 @@ export class AnnotationEngine {
         do {
           const { run, accepted } = ordered[k++]!;
           if (this.changedBlocks.has(run.block) || !isIntact(run)) continue;
-          const count = this.wrap(run, accepted);
+          const count = this.wrap(run, accepted, marked);
           wrapped += count;
           inSlice += count;
         } while (
@@ -830,12 +841,18 @@ export class AnnotationEngine {
    * (a page without terms gets none), after the pass's layout reads: a new stylesheet before them made the
    * browser recompute the page's style to answer them. A shadow root gets it with its first mark.
    */
-  private wrap(run: TextRun, accepted: readonly AcceptedMatch[]): number {
+  private wrap(
+    run: TextRun,
+    accepted: readonly AcceptedMatch[],
+    marked: Map<string, Element> | null = null,
+  ): number {
     this.injectStylesFor(run);
     // A term the reader hid while the pass that decided these was under way stays unmarked.
     const shown =
       this.hidden.size > 0 ? accepted.filter((match) => !this.hidden.has(match.entryId)) : accepted;
-    return wrapRunMatches(run, shown, this.registry);
+    const first = wrapRunMatches(run, shown, this.registry);
+    if (marked && first) marked.set(run.text, first);
+    return shown.length;
   }
 
   /** The marks' stylesheet, in the page and in the run's shadow root, before the run's first mark. */
@@ -856,7 +873,7 @@ export class AnnotationEngine {
    */
   private decide({ run, matches }: FoundRun, used: Set<string> | null = null): AcceptedMatch[] {
     const evidence = this.evidence;
-    if (!evidence) return [];
+    if (!evidence || this.refusedTexts.has(run.text)) return [];
     const accepted: AcceptedMatch[] = [];
     for (const match of matches) {
       const entryId = evidence.resolve(run.text, match);

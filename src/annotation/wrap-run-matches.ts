@@ -114,22 +114,22 @@ function cutLongNodes(run: RunText, matches: readonly AcceptedMatch[]): { nodes:
 
 /**
  * Wraps the accepted occurrences of one run with mark.js, one mark per text node an occurrence covers (the
- * pieces after the first carry PART_ATTRIBUTE). Returns the number of occurrences.
+ * pieces after the first carry PART_ATTRIBUTE). Returns the run's first mark (null without occurrences).
  */
 export function wrapRunMatches(
   run: TextRun,
   matches: readonly AcceptedMatch[],
   registry: SplitRegistry,
-): number {
-  if (matches.length === 0) return 0;
+): Element | null {
+  if (matches.length === 0) return null;
   const oldNexts = run.nodes.map((node) => node.nextSibling);
-  wrapInNodes(run, matches);
+  const first = wrapInNodes(run, matches);
   const { text } = run;
   for (let i = 0; i < run.nodes.length; i++) {
     const end = i + 1 < run.starts.length ? run.starts[i + 1]! : text.length;
     registry.recordSplit(run.nodes[i]!, oldNexts[i]!, text.slice(run.starts[i]!, end));
   }
-  return matches.length;
+  return first;
 }
 
 /**
@@ -160,18 +160,23 @@ function eachPartBackwards(
   }
 }
 
-/** Wraps each occurrence's part in each node it covers (see eachPartBackwards), long nodes cut apart first. */
-function wrapInNodes(run: RunText, matches: readonly WrapPart[]): void {
+/**
+ * Wraps each occurrence's part in each node it covers (see eachPartBackwards), long nodes cut apart first.
+ * Returns the first mark (the last made).
+ */
+function wrapInNodes(run: RunText, matches: readonly WrapPart[]): Element | null {
   const marker = (wrapper ??= new MarkWrapper());
   const { nodes, starts } = cutLongNodes(run, matches);
+  let first: Element | null = null;
   eachPartBackwards({ text: run.text, nodes, starts }, matches, (k, from, to, { entryId, rest }, later) => {
-    const mark = marker.wrap(nodes[k]!, from, to);
+    const mark = (first = marker.wrap(nodes[k]!, from, to));
     mark.setAttribute(ENTRY_ID_ATTRIBUTE, entryId);
     // <mark> is exposed as a "highlight" that screen readers announce around every term; the glossary's
     // underline is a hint, not content, so marks stay silent (a focused term is described by the tooltip).
     mark.setAttribute('role', 'none');
     if (later || rest) mark.setAttribute(PART_ATTRIBUTE, REST_PART);
   });
+  return first;
 }
 
 /** A run at least this long (in characters: plain text in one node, most often) is wrapped apart. */

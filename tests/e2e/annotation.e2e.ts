@@ -268,6 +268,40 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
+  it('guarded: a page that takes our marks out of a section as soon as they appear does not keep the annotator in a loop', async () => {
+    const page = await open('guarded.html');
+    // A few rounds, then the annotator leaves the section's text alone: the passes stop.
+    await waitForQuiet(page, 1);
+    const passes = await passCount(page);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await passCount(page)).toBe(passes);
+    const undos = await page.evaluate(() => (window as unknown as { guardUndos: number }).guardUndos);
+    expect(undos).toBeGreaterThanOrEqual(1);
+    expect(undos).toBeLessThanOrEqual(7);
+    expect(
+      await page.evaluate(() => ({
+        text: document.getElementById('guarded')!.textContent!.trim(),
+        marks: document.querySelectorAll('#guarded mark').length,
+      })),
+    ).toEqual({ text: 'Lenalidomide is used in multiple myeloma.', marks: 0 });
+
+    // The rest of the page is annotated, now and as it changes.
+    await page.evaluate(() =>
+      (window as unknown as { addParagraph(text: string): void }).addParagraph(
+        'Thalidomide and pomalidomide are IMiDs.',
+      ),
+    );
+    await page.waitForFunction(() => document.querySelector('#added mark[data-glossary-id]') !== null);
+    const occurrences = await readOccurrences(page);
+    expect(occurrences.map((o) => [o.in, o.text, o.id])).toEqual([
+      ['free', 'Angiogenesis', idOf('angiogenesis')],
+      ['added', 'Thalidomide', idOf('thalidomide')],
+      ['added', 'pomalidomide', idOf('pomalidomide')],
+      ['added', 'IMiDs', idOf('IMiD')],
+    ]);
+    await page.close();
+  });
+
   it('hostile CSS: the marks are there, styled as a dotted underline that moves nothing, and the text is intact', async () => {
     const page = await open('hostile-css.html');
     const occurrences = await readOccurrences(page);

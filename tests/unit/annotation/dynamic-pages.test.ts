@@ -278,3 +278,103 @@ describe('the reader changing settings while the page edits', () => {
     expect(occurrences()).toEqual(['lenalidomide → lenalidomide']);
   });
 });
+
+describe('a page that takes our marks out as soon as they appear', () => {
+  /**
+   * Starts the page's guard over #guarded: whenever a mark shows up in it, `undo` puts the page's own markup
+   * back. Returns how many times it did.
+   */
+  function guard(undo: (guarded: Element) => void): { undos: () => number; stop: () => void } {
+    let undos = 0;
+    const guarded = document.getElementById('guarded')!;
+    const observer = new MutationObserver(() => {
+      const current = document.getElementById('guarded');
+      if (current?.querySelector('mark')) {
+        undos++;
+        undo(current);
+      }
+    });
+    observer.observe(guarded.parentNode!, { childList: true, subtree: true, characterData: true });
+    return { undos: () => undos, stop: () => observer.disconnect() };
+  }
+
+  const TEXT = 'lenalidomide and multiple myeloma';
+  const undoes: [string, (guarded: Element) => void][] = [
+    ['resetting its text', (guarded) => (guarded.textContent = TEXT)],
+    [
+      'unwrapping each mark',
+      (guarded) => {
+        for (const mark of guarded.querySelectorAll('mark')) mark.replaceWith(...mark.childNodes);
+        guarded.normalize();
+      },
+    ],
+    [
+      'replacing the element',
+      (guarded) => {
+        const fresh = document.createElement('p');
+        fresh.id = 'guarded';
+        fresh.textContent = TEXT;
+        guarded.replaceWith(fresh);
+      },
+    ],
+  ];
+
+  it.each(undoes)(
+    'by %s: the annotator leaves that text alone after a few rounds, and the rest of the page works',
+    async (_, undo) => {
+      setBody(`<div><p id="guarded">${TEXT}</p></div><p id="other">angiogenesis</p>`);
+      const page = guard(undo);
+      const { engine } = await annotate();
+      const passes = engine.stats.passes;
+      // A loop would never be idle: annotate() waited for idle, and no more passes come.
+      await settle(engine, 100);
+      expect(engine.stats.passes).toBe(passes);
+      expect(passes).toBeLessThanOrEqual(8);
+      expect(page.undos()).toBe(passes - 1);
+      expect(document.getElementById('guarded')!.textContent).toBe(TEXT);
+      expect(document.querySelectorAll('#guarded mark')).toHaveLength(0);
+      expect(occurrences()).toEqual(['angiogenesis → angiogenesis']);
+
+      // New text elsewhere is annotated as before.
+      const added = document.createElement('p');
+      added.textContent = 'Pomalidomide is an IMiD.';
+      document.body.append(added);
+      await settle(engine);
+      expect(occurrences()).toEqual([
+        'angiogenesis → angiogenesis',
+        'Pomalidomide → pomalidomide',
+        'IMiD → immunomodulatory-drugs',
+      ]);
+      page.stop();
+    },
+  );
+
+  it('switched off and on, the text gets another chance', async () => {
+    setBody(`<p id="guarded">${TEXT}</p>`);
+    const page = guard((guarded) => (guarded.textContent = TEXT));
+    const { engine } = await annotate();
+    expect(occurrences()).toEqual([]);
+    page.stop();
+    engine.update({ ...ON, enabled: false });
+    engine.update(ON);
+    await engine.idle();
+    expect(occurrences()).toEqual(['lenalidomide → lenalidomide', 'multiple myeloma → multiple-myeloma']);
+  });
+
+  it('a page rewriting the text each time with new words is annotated again every time', async () => {
+    setBody('<p id="p">Render 0: lenalidomide</p>');
+    const p = document.getElementById('p')!;
+    let renders = 0;
+    // Like a ticker that re-renders as soon as anything changes: each time, new text.
+    const observer = new MutationObserver(() => {
+      if (renders < 20 && p.querySelector('mark')) p.textContent = `Render ${++renders}: lenalidomide`;
+    });
+    observer.observe(p, { childList: true, subtree: true });
+    const { engine } = await annotate();
+    await settle(engine, 50);
+    observer.disconnect();
+    expect(renders).toBe(20);
+    expect(occurrences()).toEqual(['lenalidomide → lenalidomide']);
+    expect(p.textContent).toBe('Render 20: lenalidomide');
+  });
+});
