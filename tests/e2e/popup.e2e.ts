@@ -156,7 +156,21 @@ describe.each(BROWSERS)('%s: popup', (name) => {
     await tabTo(popup, 'button.suggestion');
     while (!(await focused(popup)).text.startsWith('Lenalidomide')) await popup.press('Tab');
     await popup.press('Enter');
-    expect(await topThree(popup, 'Lenalidomide')).toContain('lenalidomide');
+    // The suggestion runs its search: the field holds it, has the focus again and lists the entry first.
+    await popup.waitForFunction(
+      (selector) => document.querySelector<HTMLInputElement>(selector)?.value === 'Lenalidomide',
+      COMBOBOX,
+    );
+    expect(
+      await popup.evaluate((selector) => {
+        const options = [...document.querySelectorAll<HTMLElement>('[role="listbox"] [role="option"]')];
+        return {
+          focused: document.activeElement?.matches(selector) ?? false,
+          first: options[0]?.dataset.entryId,
+          noMatch: document.querySelector('.no-match')?.textContent ?? '',
+        };
+      }, COMBOBOX),
+    ).toEqual({ focused: true, first: 'lenalidomide', noMatch: '' });
     await popup.close();
   });
 

@@ -188,7 +188,22 @@ describe('settings', () => {
     const { annotator } = await start();
     await occurrenceMode.setValue('first');
     await afterChange(annotator);
-    expect(annotator.pageTerms().terms.every((t) => t.count === 1)).toBe(true);
+    expect(occurrences()).toEqual([
+      'Multiple myeloma → multiple-myeloma',
+      'lenalidomide → lenalidomide',
+      'IMiD → immunomodulatory-drugs',
+      'CAR T-cell therapy → car-t-cell-therapy',
+    ]);
+    expect(annotator.pageTerms().terms.map((t) => [t.entryId, t.count])).toEqual([
+      ['multiple-myeloma', 1],
+      ['lenalidomide', 1],
+      ['immunomodulatory-drugs', 1],
+      ['car-t-cell-therapy', 1],
+    ]);
+    // And back to every occurrence.
+    await occurrenceMode.setValue('every');
+    await afterChange(annotator);
+    expect(annotator.pageTerms().terms.map((t) => t.count)).toEqual([3, 3, 1, 1]);
   });
 
   it('stops following settings once the content script is invalidated', async () => {

@@ -2,7 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forwardCommands } from '../../../src/background/forward-commands';
-import { handleLookupMenuClicks, LOOKUP_MENU_ID } from '../../../src/background/lookup-menu';
+import {
+  handleLookupMenuClicks,
+  LOOKUP_MENU_ID,
+  MAX_LOOKUP_LENGTH,
+} from '../../../src/background/lookup-menu';
 import { openGlossaryView } from '../../../src/background/open-glossary-view';
 import { pendingView } from '../../../src/settings/settings-items';
 
@@ -59,12 +63,29 @@ describe('context-menu lookup', () => {
     expect(create.mock.calls[0]![0].url).toMatch(/#q=lenalidomide%20maintenance$/);
   });
 
+  it('clips a long selection to the lookup limit', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    handleLookupMenuClicks(browser);
+    const paragraph = 'Lenalidomide maintenance after transplant '.repeat(6);
+    await contextMenuClicks.trigger({ menuItemId: LOOKUP_MENU_ID, selectionText: paragraph });
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    const query = decodeURIComponent(create.mock.calls[0]![0].url!.split('#q=')[1]!);
+    expect(paragraph.length).toBeGreaterThan(MAX_LOOKUP_LENGTH);
+    expect(query).toBe(paragraph.slice(0, MAX_LOOKUP_LENGTH).trim());
+  });
+
   it("ignores other extensions' menu items and empty selections", async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     handleLookupMenuClicks(browser);
     await contextMenuClicks.trigger({ menuItemId: 'other', selectionText: 'MM' });
     await contextMenuClicks.trigger({ menuItemId: LOOKUP_MENU_ID, selectionText: '   ' });
-    expect(create).not.toHaveBeenCalled();
+    // The handler does not wait for the view to open: a lookup clicked after them shows when they are done.
+    await contextMenuClicks.trigger({ menuItemId: LOOKUP_MENU_ID, selectionText: 'angiogenesis' });
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(create.mock.calls.map(([options]) => options.url)).toEqual([
+      expect.stringMatching(/#q=angiogenesis$/),
+    ]);
   });
 });
 
