@@ -12,7 +12,7 @@ import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
 import { composedTreeBefore, composedTreeParent } from './composed-tree';
 import { DeferredWraps, nearRange, type FoundRun, type NearMargins, type PendingRun } from './deferred-wraps';
-import { injectMarkStyles, removeMarkStyles } from './inject-mark-styles';
+import { injectMarkStyles, removeMarkStyles, restoreMarkStyles } from './inject-mark-styles';
 import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
 import { markupDefinitions } from './markup-definitions';
 import { repairPageMutations } from './repair-page-mutations';
@@ -198,6 +198,8 @@ export class AnnotationEngine {
   private idleWaiters: (() => void)[] = [];
   /** With first occurrences only, the marks of the page's terms: the page removing one is noticed. */
   private firstMarks: Element[] = [];
+  /** The body the last full pass read: a page replacing it is read again whole. */
+  private walkedBody: HTMLElement | null = null;
 
   constructor(
     private readonly ctx: AnnotatorContext,
@@ -325,8 +327,8 @@ export class AnnotationEngine {
   }
 
   private observe(observer: MutationObserver): void {
-    const root = this.document.documentElement;
-    if (root) observer.observe(root, OBSERVED);
+    // The document itself, not its root element: a page may replace that (document.open() and write()).
+    observer.observe(this.document, OBSERVED);
     for (const shadowRoot of this.shadowRoots) {
       // A host the page removed takes its shadow tree with it (walked again if it comes back).
       if (shadowRoot.host.isConnected) observer.observe(shadowRoot, OBSERVED);
@@ -372,10 +374,17 @@ export class AnnotationEngine {
     observer?.disconnect();
     try {
       touched = repairPageMutations(records, this.registry);
+      if (this.active) restoreMarkStyles(this.document);
     } finally {
       if (observer && this.observer === observer) this.observe(observer);
     }
     if (!this.active) return;
+    if (this.document.body !== this.walkedBody) {
+      // A new body, or a new document in this one (document.open() and write()): read the page again.
+      this.pendingFull = true;
+      this.scheduleBatch();
+      return;
+    }
     if (this.firstMarks.some((mark) => !mark.isConnected)) {
       // First occurrences only: the page removed a term's one mark. Its next occurrence takes the place.
       this.firstMarks = [];
@@ -432,6 +441,7 @@ export class AnnotationEngine {
           continue;
         }
         const full = this.pendingFull;
+        if (full) this.walkedBody = this.document.body;
         const roots = full ? [this.document.body].filter(Boolean) : this.takeRoots();
         this.pendingFull = false;
         this.pendingRoots.clear();

@@ -1,5 +1,5 @@
 import { composedTreeParent } from './composed-tree';
-import { ENTRY_ID_ATTRIBUTE, EXTENSION_UI_ATTRIBUTE } from './mark-selectors';
+import { ENTRY_ID_ATTRIBUTE, EXTENSION_UI_ATTRIBUTE, MARK_CLASS } from './mark-selectors';
 
 /**
  * How the text walker treats an element:
@@ -114,7 +114,8 @@ export function classifyElement(element: Element): ElementRole {
   if (role === 'inline') {
     if (name === 'abbr') return element.hasAttribute('title') ? 'abbreviation' : role;
     if (name !== 'mark') return role;
-    if (element.hasAttribute(ENTRY_ID_ATTRIBUTE)) return 'annotation';
+    if (element.hasAttribute(ENTRY_ID_ATTRIBUTE) && element.classList.contains(MARK_CLASS))
+      return 'annotation';
     // Another highlighter's marks (mark.js-based): leave them as they are.
     return element.hasAttribute('data-markjs') ? 'skip' : 'inline';
   }

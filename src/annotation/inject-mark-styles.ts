@@ -59,18 +59,45 @@ function shadowSheet(document: Document): CSSStyleSheet | null {
 }
 
 /**
+ * Our <style> element in each document or shadow root: found by reference, not by id, so that an element of
+ * the page's that happens to carry the id is neither taken for it nor removed with it.
+ */
+const styleElements = new WeakMap<Document | ShadowRoot, HTMLStyleElement>();
+
+/** A <style> element with the marks' stylesheet, made for `document`. */
+function styleElement(document: Document): HTMLStyleElement {
+  const style = document.createElement('style');
+  style.id = MARK_STYLE_ELEMENT_ID;
+  style.textContent = MARK_CSS;
+  return style;
+}
+
+/** Puts our <style> element in the document: in <head>, so document.body.textContent stays the page's text. */
+function appendToDocument(document: Document, style: HTMLStyleElement): void {
+  (document.head ?? document.documentElement)?.append(style);
+}
+
+/**
  * Adds the marks' stylesheet to the page, or to an open shadow root with marks (a document's styles do not
  * reach into shadow trees), once; marks without it would show the browser's yellow <mark>.
  */
 export function injectMarkStyles(root: Document | ShadowRoot): void {
   if (root.nodeType === 11) return injectShadowStyles(root as ShadowRoot);
   const document = root as Document;
-  if (document.getElementById(MARK_STYLE_ELEMENT_ID)) return;
-  const style = document.createElement('style');
-  style.id = MARK_STYLE_ELEMENT_ID;
-  style.textContent = MARK_CSS;
-  // In <head>, so document.body.textContent stays exactly the page's text.
-  (document.head ?? document.documentElement).append(style);
+  if (styleElements.get(document)?.isConnected) return;
+  const style = styleElements.get(document) ?? styleElement(document);
+  appendToDocument(document, style);
+  styleElements.set(document, style);
+}
+
+/**
+ * Puts the marks' stylesheet back in a document whose page took it out with the rest of its <head> (a page
+ * rewriting its head, or the whole document): the marks would turn into the browser's yellow <mark>.
+ * Does nothing where it was never added, or was removed by `removeMarkStyles`.
+ */
+export function restoreMarkStyles(document: Document): void {
+  const style = styleElements.get(document);
+  if (style && !style.isConnected) appendToDocument(document, style);
 }
 
 /**
@@ -89,16 +116,18 @@ function injectShadowStyles(root: ShadowRoot): void {
       // A sheet this root refuses: the <style> element below does the same.
     }
   }
-  if (root.getElementById(MARK_STYLE_ELEMENT_ID)) return;
-  const style = root.ownerDocument.createElement('style');
-  style.id = MARK_STYLE_ELEMENT_ID;
-  style.textContent = MARK_CSS;
+  if (styleElements.get(root)?.isConnected) return;
+  const style = styleElement(root.ownerDocument);
   root.append(style);
+  styleElements.set(root, style);
 }
 
 /** Removes the marks' stylesheet from the page or a shadow root (annotations off, or the content script invalidated). */
 export function removeMarkStyles(root: Document | ShadowRoot): void {
-  root.getElementById(MARK_STYLE_ELEMENT_ID)?.remove();
+  styleElements.get(root)?.remove();
+  styleElements.delete(root);
+  // One left by an earlier content script of the extension (updated or reloaded): a <style> with our id.
+  for (const stale of root.querySelectorAll(`style#${MARK_STYLE_ELEMENT_ID}`)) stale.remove();
   if (root.nodeType !== 11) return;
   const shadowRoot = root as ShadowRoot;
   const sheet = shadowSheets.get(shadowRoot.ownerDocument);

@@ -1,6 +1,6 @@
 /**
  * The DOM contract of annotations, shared by the annotator, the tooltip, the popup's "On this page" and the
- * tests: every annotation is `<mark data-glossary-id="<entry id>">`; an occurrence that crosses inline
+ * tests: every annotation is `<mark class="oncology-glossary-term" data-glossary-id="<entry id>">`; an occurrence that crosses inline
  * elements ("<i>CAR</i> T") is split into several marks, and every piece after the first carries
  * `data-glossary-part="rest"`.
  */
@@ -14,14 +14,18 @@ export const PART_ATTRIBUTE = 'data-glossary-part';
 /** Value of PART_ATTRIBUTE on continuation pieces. */
 export const REST_PART = 'rest';
 
+/**
+ * Class of every mark the annotator makes: it styles them (dotted underline), and tells them from the page's
+ * own <mark> elements, which keep their look and stay the page's even when they carry a `data-glossary-id`
+ * of their own (a site's glossary).
+ */
+export const MARK_CLASS = 'oncology-glossary-term';
+
 /** Every annotation element, including continuation pieces. */
-export const MARK_SELECTOR = `mark[${ENTRY_ID_ATTRIBUTE}]`;
+export const MARK_SELECTOR = `mark.${MARK_CLASS}[${ENTRY_ID_ATTRIBUTE}]`;
 
 /** One element per occurrence: the first (head) piece of each annotation. */
-export const OCCURRENCE_SELECTOR = `mark[${ENTRY_ID_ATTRIBUTE}]:not([${PART_ATTRIBUTE}])`;
-
-/** Class styling a mark (dotted underline); lets the page's own <mark> elements keep their look. */
-export const MARK_CLASS = 'oncology-glossary-term';
+export const OCCURRENCE_SELECTOR = `${MARK_SELECTOR}:not([${PART_ATTRIBUTE}])`;
 
 /** Class added for a moment to an occurrence the reader asked to see ("On this page"). */
 export const FLASH_CLASS = 'oncology-glossary-flash';

@@ -20,8 +20,9 @@ export interface MarkSource {
  * on a long page the occurrences far from the reader are not wrapped yet). Most pages hold no glossary term:
  * they get no shadow host, no listeners, and none of the tooltip's start-up work in the content script's
  * first task. Call it before the annotator's first pass: it hears of marks from then on (looking for marks
- * already there would read the whole page in that first task). Returns the getter of the tooltip, which
- * mounts it if need be (null if mounting failed).
+ * already there would read the whole page in that first task). A page that writes a new document into itself
+ * (document.open()) takes the tooltip's host out and drops its listeners: the tooltip is mounted again with
+ * the next marks. Returns the getter of the tooltip, which mounts it if need be (null if mounting failed).
  */
 export function mountTooltipOnDemand(
   ctx: OnDemandContext,
@@ -29,28 +30,36 @@ export function mountTooltipOnDemand(
   mount: () => Promise<TooltipController>,
 ): () => Promise<TooltipController | null> {
   let tooltip: Promise<TooltipController | null> | null = null;
+  let mounted: TooltipController | null = null;
   const ensure = (): Promise<TooltipController | null> => {
     if (tooltip) return tooltip;
     if (ctx.isInvalid) return Promise.resolve(null);
-    stopWatching();
-    tooltip = mount().catch((error: unknown) => {
-      console.warn('[oncology-glossary] the tooltip could not be mounted:', error);
-      return null;
-    });
+    tooltip = mount().then(
+      (controller) => (mounted = controller),
+      (error: unknown) => {
+        console.warn('[oncology-glossary] the tooltip could not be mounted:', error);
+        return null;
+      },
+    );
     return tooltip;
   };
   let scheduled = false;
   const onChange = () => {
-    if (scheduled || tooltip || marks.occurrences().length === 0) return;
+    if (scheduled) return;
+    if (tooltip) {
+      if (!mounted || mounted.isAttached()) return;
+      mounted.destroy();
+      mounted = null;
+      tooltip = null;
+    }
+    if (marks.occurrences().length === 0) return;
     scheduled = true;
     // A task of its own: the marks were just made in one of the annotator's slices, which stays short.
-    ctx.setTimeout(() => void ensure());
+    ctx.setTimeout(() => {
+      scheduled = false;
+      void ensure();
+    });
   };
-  const unsubscribe = marks.onChange(onChange);
-  const stopInvalidated = ctx.onInvalidated(unsubscribe);
-  function stopWatching() {
-    unsubscribe();
-    stopInvalidated();
-  }
+  ctx.onInvalidated(marks.onChange(onChange));
   return ensure;
 }

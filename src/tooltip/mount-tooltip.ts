@@ -54,6 +54,8 @@ export interface TooltipOptions {
 export interface TooltipController {
   /** Goes to the next or previous occurrence: scrolls it into view, focuses it and shows its tooltip. */
   step(command: 'next-term' | 'previous-term'): void;
+  /** Whether its shadow host is still in the page (a page writing a new document into itself takes it out). */
+  isAttached(): boolean;
   destroy(): void;
 }
 
@@ -441,5 +443,5 @@ export async function mountTooltip(
   ctx.onInvalidated(destroy);
   if (ctx.isInvalid) destroy();
 
-  return { step, destroy };
+  return { step, isAttached: () => host.isConnected, destroy };
 }

@@ -27,7 +27,8 @@ export interface Occurrence {
 export function readOccurrences(page: TestPage): Promise<Occurrence[]> {
   return page.evaluate(() => {
     const result: { text: string; id: string; in: string }[] = [];
-    for (const mark of document.querySelectorAll('mark[data-glossary-id]')) {
+    // Ours only: a page may have <mark data-glossary-id> elements of its own.
+    for (const mark of document.querySelectorAll('mark.oncology-glossary-term[data-glossary-id]')) {
       const id = mark.getAttribute('data-glossary-id')!;
       if (mark.hasAttribute('data-glossary-part')) {
         result[result.length - 1]!.text += mark.textContent;

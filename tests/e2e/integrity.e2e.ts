@@ -20,6 +20,10 @@ const occurrencesShown = (page: TestPage, count: number) =>
     count,
   );
 
+/** The text-decoration style of the first element matching `selector`: our marks are dotted, the browser's <mark> is not. */
+const underline = (page: TestPage, selector: string) =>
+  page.evaluate((s) => getComputedStyle(document.querySelector(s)!).textDecorationStyle, selector);
+
 const fixtures = path.join(REPO_ROOT, 'tests/fixtures');
 /** Meetings in the long notes: over 64 K characters in one text node, matched a window at a time and wrapped apart. */
 const LONG_MEETINGS = 100;
@@ -59,6 +63,54 @@ describe.each(BROWSERS)('%s: the page stays the page', (name) => {
     await waitForPasses(page);
     return page;
   };
+
+  it("a page's own <mark data-glossary-id> and an element with our stylesheet's id stay the page's, on and off", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtureOrigin}/self-rewriting.html`);
+    await waitForPasses(page);
+    const occurrences = await readOccurrences(page);
+    expect(occurrences.map((o) => [o.in, o.text])).toEqual([
+      ['own', 'lenalidomide'],
+      ['plain', 'Angiogenesis'],
+    ]);
+    expect(await page.evaluate(() => document.getElementById('own-mark')?.outerHTML)).toBe(
+      '<mark data-glossary-id="note-1" id="own-mark">note 1</mark>',
+    );
+    expect(await underline(page, '#plain mark')).toBe('dotted');
+    await setSettings(browser, fixtureOrigin, { annotationsEnabled: false });
+    await page.waitForFunction(() => !document.querySelector('mark.oncology-glossary-term'));
+    const { original, current } = await bodySnapshots(page);
+    expect(current).toBe(original);
+    await page.close();
+  });
+
+  it('a page rewriting its head, or writing a new document into itself, keeps its marks styled, its new text annotated and the tooltip working', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtureOrigin}/self-rewriting.html`);
+    await waitForPasses(page);
+    await page.evaluate(() => (window as unknown as { rewriteHead(): void }).rewriteHead());
+    await page.waitForFunction(() => document.title === 'Another view');
+    expect(await underline(page, '#plain mark')).toBe('dotted');
+
+    await page.evaluate(() => (window as unknown as { rewriteDocument(): void }).rewriteDocument());
+    await page.waitForFunction(() => document.querySelectorAll('#written mark[data-glossary-id]').length === 2);
+    const occurrences = await readOccurrences(page);
+    expect(occurrences.map((o) => [o.in, o.text, o.id])).toEqual([
+      ['written', 'Thalidomide', idOf('thalidomide')],
+      ['written', 'multiple myeloma', idOf('multiple myeloma')],
+    ]);
+    expect(await underline(page, '#written mark')).toBe('dotted');
+    expect(await page.evaluate(() => document.body.textContent)).toBe('Thalidomide in multiple myeloma.');
+    // The tooltip went with the old document: it comes back for the new one.
+    await page.hover('#written mark');
+    await page.waitForFunction((id) => {
+      const card = document
+        .querySelector('oncology-glossary-tooltip')
+        ?.shadowRoot?.querySelector<HTMLElement>('.og-card');
+      return card?.hidden === false && card.dataset.entryId === id;
+    }, idOf('thalidomide'));
+    await page.close();
+  });
 
   it('annotation leaves document.body.textContent exactly as the page has it', async () => {
     const page = await openArticle();

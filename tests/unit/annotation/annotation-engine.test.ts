@@ -470,6 +470,73 @@ describe('integrity', () => {
     await settle(engine);
     expect(document.querySelectorAll(MARK_SELECTOR)).toHaveLength(0);
   });
+
+  it("leaves the page's own <mark data-glossary-id> elements as they are (a site's glossary), on and off", async () => {
+    setBody(
+      '<p>See <mark data-glossary-id="note-1">note 1</mark> on lenalidomide.</p>' +
+        '<p><mark data-glossary-id="lenalidomide" style="background: pink">angiogenesis</mark></p>',
+    );
+    const before = snapshot(document.body);
+    const { engine } = await annotate();
+    // Its text is read like any other: the term inside the page's mark gets a mark of ours.
+    expect(occurrences()).toEqual(['lenalidomide → lenalidomide', 'angiogenesis → angiogenesis']);
+    expect(document.querySelectorAll('mark[data-glossary-id="note-1"]')).toHaveLength(1);
+    engine.update({ ...ON, enabled: false });
+    expect(snapshot(document.body)).toBe(before);
+  });
+
+  it('an element of the page with the id of our stylesheet is neither taken for it nor removed with it', async () => {
+    setBody(`<p id="${MARK_STYLE_ELEMENT_ID}">Keep this sentence.</p><p>myeloma</p>`);
+    const before = snapshot(document.body);
+    const { engine } = await annotate();
+    expect(document.head.querySelectorAll(`style#${MARK_STYLE_ELEMENT_ID}`)).toHaveLength(1);
+    engine.update({ ...ON, enabled: false });
+    expect(snapshot(document.body)).toBe(before);
+    expect(document.head.querySelector(`style#${MARK_STYLE_ELEMENT_ID}`)).toBeNull();
+  });
+
+  it('a page rewriting its <head> gets the marks stylesheet back', async () => {
+    setBody('<p>myeloma</p>');
+    const { engine } = await annotate();
+    const title = document.createElement('title');
+    title.textContent = 'Rewritten';
+    document.head.replaceChildren(title);
+    await Promise.resolve();
+    expect(document.head.querySelectorAll(`style#${MARK_STYLE_ELEMENT_ID}`)).toHaveLength(1);
+    engine.update({ ...ON, enabled: false });
+    expect(document.head.querySelector(`style#${MARK_STYLE_ELEMENT_ID}`)).toBeNull();
+  });
+
+  it('a page replacing its body, or its whole root element, is read again', async () => {
+    setBody('<p>myeloma</p>');
+    const { engine } = await annotate();
+    const body = document.createElement('body');
+    body.append(Object.assign(document.createElement('p'), { textContent: 'angiogenesis' }));
+    document.body.replaceWith(body);
+    await settle(engine);
+    expect(occurrences()).toEqual(['angiogenesis → angiogenesis']);
+
+    const oldRoot = document.documentElement;
+    const root = document.createElement('html');
+    const newBody = document.createElement('body');
+    newBody.append(Object.assign(document.createElement('p'), { textContent: 'lenalidomide' }));
+    root.append(document.createElement('head'), newBody);
+    // Removed, then the new one added (happy-dom's replaceChild refuses a second root element midway).
+    oldRoot.remove();
+    document.append(root);
+    try {
+      await settle(engine);
+      expect(occurrences()).toEqual(['lenalidomide → lenalidomide']);
+      // And followed as it changes.
+      newBody.append(Object.assign(document.createElement('p'), { textContent: 'pomalidomide' }));
+      await settle(engine);
+      expect(occurrences()).toEqual(['lenalidomide → lenalidomide', 'pomalidomide → pomalidomide']);
+    } finally {
+      engine.stop();
+      root.remove();
+      document.append(oldRoot);
+    }
+  });
 });
 
 describe('settings applied live', () => {

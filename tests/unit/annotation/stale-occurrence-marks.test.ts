@@ -30,7 +30,7 @@ function stale(html: string, resolve: (match: TermMatch) => string | null = byFo
 }
 
 const mark = (id: string, text: string, rest = false) =>
-  `<mark data-glossary-id="${id}"${rest ? ' data-glossary-part="rest"' : ''}>${text}</mark>`;
+  `<mark class="oncology-glossary-term" data-glossary-id="${id}"${rest ? ' data-glossary-part="rest"' : ''}>${text}</mark>`;
 
 describe('staleOccurrenceMarks', () => {
   it('keeps occurrences that still stand: one piece, or pieces across inline elements', () => {

@@ -174,7 +174,7 @@ describe('soft boundaries', () => {
   });
 
   it('our own marks are not markup: text glued to a mark reads as one word, markup beside a mark still counts', () => {
-    const mark = '<mark data-glossary-id="metastasis">metastases</mark>';
+    const mark = '<mark class="oncology-glossary-term" data-glossary-id="metastasis">metastases</mark>';
     // The page wrote "CAR T cell" right after a marked term: "metastasesCAR" is one word, as without the mark.
     const glued = collect(paragraph(`Some ${mark}CAR T cell`))[0]!;
     expect(glued.soft).toBeNull();

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { focusTerm } from '../../../src/tooltip/focus-term';
+import { MARK_CLASS } from '../../../src/annotation/mark-selectors';
 
 function mark(text: string) {
   const element = document.createElement('mark');
+  element.className = MARK_CLASS;
   element.dataset.glossaryId = 'angiogenesis';
   element.textContent = text;
   document.body.append(element);
@@ -35,6 +37,7 @@ describe('focusTerm and silent marks', () => {
   it('exposes the focused mark as a term again and silences it once focus leaves', () => {
     document.body.replaceChildren();
     const mark = document.createElement('mark');
+    mark.className = MARK_CLASS;
     mark.setAttribute('role', 'none');
     mark.textContent = 'cereblon';
     const after = document.createElement('button');

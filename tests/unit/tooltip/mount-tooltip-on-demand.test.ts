@@ -41,7 +41,7 @@ function fakeContext() {
   return ctx;
 }
 
-const controller: TooltipController = { step: () => {}, destroy: () => {} };
+const controller: TooltipController = { step: () => {}, isAttached: () => true, destroy: () => {} };
 
 describe('mountTooltipOnDemand', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -57,7 +57,7 @@ describe('mountTooltipOnDemand', () => {
     expect(mount).not.toHaveBeenCalled();
   });
 
-  it('mounts once, in a task after the first marks, and stops listening', async () => {
+  it('mounts once, in a task after the first marks', async () => {
     const marks = fakeMarks();
     const mount = vi.fn(async () => controller);
     const tooltip = mountTooltipOnDemand(fakeContext(), marks, mount);
@@ -67,11 +67,31 @@ describe('mountTooltipOnDemand', () => {
     marks.add();
     vi.runAllTimers();
     expect(mount).toHaveBeenCalledTimes(1);
-    expect(marks.listeners.size).toBe(0);
     marks.add();
     vi.runAllTimers();
     expect(await tooltip()).toBe(controller);
     expect(mount).toHaveBeenCalledTimes(1);
+  });
+
+  it('mounts again, with the next marks, once the page has taken its host out (document.open())', async () => {
+    const marks = fakeMarks();
+    let attached = true;
+    const first = { step: () => {}, isAttached: () => attached, destroy: vi.fn() };
+    const second = { ...controller };
+    const mount = vi
+      .fn<() => Promise<TooltipController>>()
+      .mockResolvedValueOnce(first)
+      .mockResolvedValue(second);
+    const tooltip = mountTooltipOnDemand(fakeContext(), marks, mount);
+    marks.add();
+    await vi.runAllTimersAsync();
+    expect(await tooltip()).toBe(first);
+    attached = false;
+    marks.add();
+    await vi.runAllTimersAsync();
+    expect(first.destroy).toHaveBeenCalledOnce();
+    expect(mount).toHaveBeenCalledTimes(2);
+    expect(await tooltip()).toBe(second);
   });
 
   it('mounts when asked (a command on a page whose marks are not made yet), then not again with the marks', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { OCCURRENCE_SELECTOR } from '../../../src/annotation/mark-selectors';
+import { MARK_CLASS, OCCURRENCE_SELECTOR } from '../../../src/annotation/mark-selectors';
 import { hiddenTerms, readingLevel, tooltipTrigger } from '../../../src/settings/settings-items';
 import { mountTooltip, TOOLTIP_HOST_NAME, type TooltipController } from '../../../src/tooltip/mount-tooltip';
 import { TERM_DESCRIPTION_ID } from '../../../src/tooltip/term-description';
@@ -39,6 +39,7 @@ function buildPage() {
   ];
   for (const [id, text, top] of terms) {
     const mark = document.createElement('mark');
+    mark.className = MARK_CLASS;
     mark.dataset.glossaryId = id;
     mark.dataset.top = String(top);
     mark.textContent = text;
@@ -198,6 +199,7 @@ describe('mountTooltip: pointer', () => {
   it("says what the page's abbreviation stands for, as the annotator read it on the page", async () => {
     tooltip.destroy();
     const abbreviation = document.createElement('mark');
+    abbreviation.className = MARK_CLASS;
     abbreviation.dataset.glossaryId = 'lenalidomide';
     abbreviation.textContent = 'LEN';
     document.body.append(abbreviation);
@@ -276,6 +278,7 @@ describe('mountTooltip: pointer', () => {
 
   it('ignores marks of ids the glossary does not know', async () => {
     const stray = document.createElement('mark');
+    stray.className = MARK_CLASS;
     stray.dataset.glossaryId = 'not-in-glossary';
     document.body.append(stray);
     pointer(stray, 'pointerover');

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { occurrenceHead, occurrencePieces } from '../../../src/tooltip/occurrence-pieces';
+import { MARK_CLASS } from '../../../src/annotation/mark-selectors';
 
 beforeEach(() => {
   // "<i>CAR</i> T-cell therapy" split in two marks, then a whole occurrence of the same term, then another term.
@@ -9,21 +10,25 @@ beforeEach(() => {
   p.append(italic, ' and ');
   document.body.append(p);
   const head = document.createElement('mark');
+  head.className = MARK_CLASS;
   head.dataset.glossaryId = 'car-t-cell-therapy';
   head.id = 'head';
   head.textContent = 'CAR';
   italic.append(head);
   const rest = document.createElement('mark');
+  rest.className = MARK_CLASS;
   rest.dataset.glossaryId = 'car-t-cell-therapy';
   rest.dataset.glossaryPart = 'rest';
   rest.id = 'rest';
   rest.textContent = ' T-cell therapy';
   italic.after(rest);
   const second = document.createElement('mark');
+  second.className = MARK_CLASS;
   second.dataset.glossaryId = 'car-t-cell-therapy';
   second.id = 'second';
   second.textContent = 'CAR T-cell therapy';
   const other = document.createElement('mark');
+  other.className = MARK_CLASS;
   other.dataset.glossaryId = 'angiogenesis';
   other.id = 'other';
   other.textContent = 'angiogenesis';
