@@ -379,6 +379,7 @@ export class AnnotationEngine {
       if (observer && this.observer === observer) this.observe(observer);
     }
     if (!this.active) return;
+    this.refusedTexts.notePageChanges(performance.now());
     if (this.document.body !== this.walkedBody) {
       // A new body, or a new document in this one (document.open() and write()): read the page again.
       this.pendingFull = true;
@@ -682,9 +683,8 @@ export class AnnotationEngine {
       for (const mark of this.marks(OCCURRENCE_SELECTOR)) used.add(mark.getAttribute(ENTRY_ID_ATTRIBUTE)!);
     }
     const candidates: FoundRun[] = [];
-    const decidedAt = now();
     for (let i = 0; i < runs.length; i++) {
-      if (found[i]!.length === 0 || this.refusedTexts.refuses(runs[i]!.text, decidedAt)) continue;
+      if (found[i]!.length === 0 || this.refusedTexts.refuses(runs[i]!.text)) continue;
       candidates.push({ run: runs[i]!, matches: found[i]! });
     }
     let near = candidates;
@@ -718,9 +718,8 @@ export class AnnotationEngine {
     // 3. Wrap, starting with what the reader sees.
     const ordered = visibleFirst(work);
     this.markStylesChecked = false;
-    const marked = this.refusedTexts.startPass();
-    const wrapped = await this.wrapRuns(ordered, slices, marked);
-    this.refusedTexts.endPass(marked, now());
+    this.refusedTexts.startWrapping();
+    const wrapped = await this.wrapRuns(ordered, slices, true);
     slices.end();
     if (full && this.stats.firstPassMs === null) {
       const passWork = slices.work;
@@ -750,13 +749,9 @@ export class AnnotationEngine {
   /**
    * Wraps runs in slices. The browser lays out each slice's marks in the next frame, at a cost that grows with
    * the page: the number of occurrences per slice follows the cost of the last frame, to keep frames short.
-   * Returns the number of occurrences wrapped; a pass's wraps go in `marked` (see RefusedTexts).
+   * Returns the number of occurrences wrapped; a pass's wraps are `recorded` (see RefusedTexts).
    */
-  private async wrapRuns(
-    ordered: readonly PendingRun[],
-    slices: Slices,
-    marked: Map<string, Element> | null = null,
-  ): Promise<number> {
+  private async wrapRuns(ordered: readonly PendingRun[], slices: Slices, recorded = false): Promise<number> {
     let wrapped = 0;
     let occurrencesPerSlice = FIRST_SLICE_OCCURRENCES;
     for (let k = 0; k < ordered.length;) {
@@ -771,7 +766,7 @@ export class AnnotationEngine {
         do {
           const { run, accepted } = ordered[k++]!;
           if (this.changedBlocks.has(run.block) || !isIntact(run)) continue;
-          const count = this.wrap(run, accepted, marked);
+          const count = this.wrap(run, accepted, recorded);
           wrapped += count;
           inSlice += count;
         } while (
@@ -851,17 +846,13 @@ export class AnnotationEngine {
    * (a page without terms gets none), after the pass's layout reads: a new stylesheet before them made the
    * browser recompute the page's style to answer them. A shadow root gets it with its first mark.
    */
-  private wrap(
-    run: TextRun,
-    accepted: readonly AcceptedMatch[],
-    marked: Map<string, Element> | null = null,
-  ): number {
+  private wrap(run: TextRun, accepted: readonly AcceptedMatch[], recorded = false): number {
     this.injectStylesFor(run);
     // A term the reader hid while the pass that decided these was under way stays unmarked.
     const shown =
       this.hidden.size > 0 ? accepted.filter((match) => !this.hidden.has(match.entryId)) : accepted;
     const first = wrapRunMatches(run, shown, this.registry);
-    if (marked && first) marked.set(run.text, first);
+    if (recorded && first) this.refusedTexts.record(run.text, first, performance.now());
     return shown.length;
   }
 

@@ -1,26 +1,32 @@
 /**
- * Passes in a row that may find the marks the pass before made for a text gone and the text itself back,
- * before that text is left alone. A page that re-renders a paragraph now and then meets this once or twice;
- * a page that takes out every mark it is given meets it on every pass.
+ * Passes in a row that may find a text back unmarked, its marks taken out by the page right after they were
+ * made, before that text is left alone. A page that re-renders a paragraph now and then meets this once or
+ * twice; a page that takes out every mark it is given meets it on every pass.
  */
 const REWRAPS_ALLOWED = 5;
-/** A text is counted only when the pass before marked it this recently (ms): a reaction, not a rotation. */
-const REACTION_MS = 1000;
+/**
+ * Marks the page takes out within this long of their making (ms) were taken out in answer to them: a page
+ * guarding its markup does so in the same task. A page re-rendering on a timer, slower than this, is annotated
+ * again after each render, and the reader sees the marks in between.
+ */
+const REACTION_MS = 100;
 
 /**
  * Texts the page will not let us mark. Some pages remove whatever is added to their DOM (sanitisers, pages
  * that guard their markup, a framework restoring what it rendered) as soon as it appears, and leave their
  * text as it was. Each removal is a change of the page's, so the annotator would mark the text again, and the
- * page would take the marks out again: a loop that never lets the annotator rest. A text whose marks the
- * pass before made and that comes back unmarked, the same, pass after pass and quickly, is refused: left
- * alone until annotations are switched off and on. A text the page changes is never refused: apps that
- * re-render their text (a counter, a feed, a list moved about) are annotated again each time.
+ * page would take the marks out again: a loop that never lets the annotator rest. A text whose marks the page
+ * takes out as soon as they are made, and which comes back the same, pass after pass, is refused: left alone
+ * until annotations are switched off and on. A text the page changes is never refused: apps that re-render
+ * their text (a counter, a feed, a list moved about) are annotated again each time.
  */
 export class RefusedTexts {
-  /** Each text the last pass marked, with its first mark. */
+  /** Each text the last pass marked, with its first mark, and when the last of them was made. */
   private marked = new Map<string, Element>();
   private markedAt = -Infinity;
-  /** Texts found unmarked again by the passes in a row up to the last, with how many. */
+  /** Texts whose marks the page took out as soon as the last pass made them. */
+  private undone = new Set<string>();
+  /** Texts found back unmarked by the passes in a row up to the last, with how many. */
   private rewraps = new Map<string, number>();
   private nextRewraps = new Map<string, number>();
   private readonly refused = new Set<string>();
@@ -31,14 +37,12 @@ export class RefusedTexts {
   }
 
   /**
-   * For a pass about to mark `text`: whether to leave it alone. Counts the text when the pass before marked it
-   * and its marks are gone; refuses it after too many passes in a row.
+   * For a pass about to mark `text`: whether to leave it alone. Counts the text when the page took out the
+   * marks the pass before made for it, at once; refuses it after too many passes in a row.
    */
-  refuses(text: string, now: number): boolean {
+  refuses(text: string): boolean {
     if (this.has(text)) return true;
-    if (this.marked.size === 0 || now - this.markedAt > REACTION_MS) return false;
-    const mark = this.marked.get(text);
-    if (!mark || mark.isConnected) return false;
+    if (this.undone.size === 0 || !this.undone.has(text)) return false;
     const count = (this.rewraps.get(text) ?? 0) + 1;
     if (count > REWRAPS_ALLOWED) {
       this.refused.add(text);
@@ -48,25 +52,31 @@ export class RefusedTexts {
     return false;
   }
 
-  /** The record a pass fills while it wraps (text → the run's first mark), to be handed to `endPass`. */
-  startPass(): Map<string, Element> {
-    return new Map();
-  }
-
-  /** Ends a pass: what it marked is what the next pass checks; counts not taken up again end here. */
-  endPass(marked: Map<string, Element>, now: number): void {
-    this.marked = marked;
-    this.markedAt = now;
+  /** A pass starts wrapping, its texts decided: what it marks is what the page's next changes are held to. */
+  startWrapping(): void {
+    this.marked = new Map();
+    this.markedAt = -Infinity;
+    this.undone = new Set();
     this.rewraps = this.nextRewraps;
     this.nextRewraps = new Map();
   }
 
+  /** The pass under way marked `text`; `first` is its first mark, made at `now`. */
+  record(text: string, first: Element, now: number): void {
+    this.marked.set(text, first);
+    this.markedAt = now;
+  }
+
+  /** The page changed something at `now`: notes the texts whose marks, just made, it has taken out. */
+  notePageChanges(now: number): void {
+    if (this.marked.size === 0 || now - this.markedAt > REACTION_MS) return;
+    for (const [text, mark] of this.marked) if (!mark.isConnected) this.undone.add(text);
+  }
+
   /** Forgets everything (annotations switched off): a page may behave differently next time. */
   clear(): void {
-    this.marked = new Map();
-    this.markedAt = -Infinity;
+    this.startWrapping();
     this.rewraps = new Map();
-    this.nextRewraps = new Map();
     this.refused.clear();
   }
 }

@@ -361,6 +361,22 @@ describe('a page that takes our marks out as soon as they appear', () => {
     expect(occurrences()).toEqual(['lenalidomide → lenalidomide', 'multiple myeloma → multiple-myeloma']);
   });
 
+  it('a page rendering the same text again on a timer is annotated again after each render', async () => {
+    setBody(`<p id="p">${TEXT}</p>`);
+    const p = document.getElementById('p')!;
+    const { engine } = await annotate();
+    // Ten renders, 150 ms apart: the marks made after each stay well over a tenth of a second.
+    for (let render = 0; render < 10; render++) {
+      p.textContent = TEXT;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(occurrences(), `after render ${render}`).toEqual([
+        'lenalidomide → lenalidomide',
+        'multiple myeloma → multiple-myeloma',
+      ]);
+    }
+    await engine.idle();
+  });
+
   it('a page rewriting the text each time with new words is annotated again every time', async () => {
     setBody('<p id="p">Render 0: lenalidomide</p>');
     const p = document.getElementById('p')!;
