@@ -4,7 +4,7 @@ import {
   FOLD_ASCII,
   foldCharCode,
   IGNORED,
-  isWordCharCode,
+  isWordCharAt,
   SEPARATOR,
   WORD_ASCII,
 } from './fold-char-code';
@@ -441,13 +441,13 @@ function scan(
   let previousIsWord = false;
   if (from > 0) {
     const before = text.charCodeAt(from - 1);
-    previousIsWord = before < 128 ? WORD_ASCII[before] === 1 : isWordCharCode(before);
+    previousIsWord = before < 128 ? WORD_ASCII[before] === 1 : isWordCharAt(text, from - 1, before);
   }
   let i = from;
   while (i < until) {
     const code = text.charCodeAt(i);
     // ASCII inline: this loop sees every character of the page.
-    const isWord = code < 128 ? WORD_ASCII[code] === 1 : isWordCharCode(code);
+    const isWord = code < 128 ? WORD_ASCII[code] === 1 : isWordCharAt(text, i, code);
     // A term starts where a word starts (or on a non-word character, for forms that begin with one).
     // Inside a word, only a soft boundary (markup between two words) lets a term start.
     if (!(previousIsWord && isWord) || (soft !== null && includesSorted(soft, i))) {
@@ -459,7 +459,7 @@ function scan(
           if (match.form.otherSense !== true) out.push(match);
           i = match.end;
           const last = text.charCodeAt(i - 1);
-          previousIsWord = last < 128 ? WORD_ASCII[last] === 1 : isWordCharCode(last);
+          previousIsWord = last < 128 ? WORD_ASCII[last] === 1 : isWordCharAt(text, i - 1, last);
           continue;
         }
       }
@@ -589,7 +589,7 @@ function walk(
  */
 function isBoundary(text: string, end: number, length: number): boolean {
   if (end >= length) return true;
-  if (!(isWordCharCode(text.charCodeAt(end)) && isWordCharCode(text.charCodeAt(end - 1)))) return true;
+  if (!(isWordCharAt(text, end) && isWordCharAt(text, end - 1))) return true;
   return softOffsets !== null && includesSorted(softOffsets, end);
 }
 

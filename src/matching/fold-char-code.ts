@@ -121,6 +121,25 @@ export function isWordCharCode(c: number): boolean {
   return kind === 1;
 }
 
+const astralWords = new Map<number, boolean>();
+
+/**
+ * Whether the character at `i` is part of a word, as isWordCharCode, with a character outside the Basic
+ * Multilingual Plane read whole from its two code units ("𝐀", "𠀀", "𐐀" are letters; "🙂" is not), from
+ * either of them. `code` is text.charCodeAt(i), when the caller has it.
+ */
+export function isWordCharAt(text: string, i: number, code = text.charCodeAt(i)): boolean {
+  if (code < 0xd800 || code > 0xdfff) return isWordCharCode(code);
+  // A low surrogate belongs to the high one before it.
+  const start = code >= 0xdc00 && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? i - 1 : i;
+  const point = text.codePointAt(start)!;
+  // A lone surrogate is no character at all.
+  if (point <= 0xffff) return false;
+  let word = astralWords.get(point);
+  if (word === undefined) astralWords.set(point, (word = WORD_CHAR.test(String.fromCodePoint(point))));
+  return word;
+}
+
 // Latin-1's word characters below its letters: ª ² ³ µ ¹ º ¼ ½ ¾.
 const LATIN1_SYMBOL_WORDS = new Set([0xaa, 0xb2, 0xb3, 0xb5, 0xb9, 0xba, 0xbc, 0xbd, 0xbe]);
 

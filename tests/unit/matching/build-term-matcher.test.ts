@@ -27,6 +27,17 @@ describe('whole words', () => {
     expect(found('a carton of mmHg readings and Revlimidx, pretumorous')).toEqual([]);
   });
 
+  it('reads a letter or digit outside the Basic Multilingual Plane as part of the word, an emoji not', () => {
+    // Mathematical bold A and 2, a CJK extension B ideograph, Deseret: two code units each, all word characters.
+    expect(found('𝐀lenalidomide lenalidomide𝐀 lenalidomide𝟐 𠀀lenalidomide 𐐀lenalidomide')).toEqual([]);
+    expect(found('💊lenalidomide, myeloma🙂')).toEqual(['lenalidomide → lenalidomide', 'myeloma → myeloma']);
+    // A lone half of a pair is no letter.
+    expect(found('\ud835lenalidomide myeloma\udc00')).toEqual([
+      'lenalidomide → lenalidomide',
+      'myeloma → myeloma',
+    ]);
+  });
+
   it('lets punctuation and brackets bound a word', () => {
     expect(found('One IMiD. (angiogenesis) "myeloma", tumor;')).toEqual([
       'IMiD → immunomodulatory-drugs',
