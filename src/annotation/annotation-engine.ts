@@ -15,9 +15,9 @@ import { DeferredWraps, nearRange, type FoundRun, type NearMargins, type Pending
 import { injectMarkStyles, removeMarkStyles, restoreMarkStyles } from './inject-mark-styles';
 import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
 import { markupDefinitions } from './markup-definitions';
+import { RefusedTexts } from './refused-texts';
 import { repairPageMutations } from './repair-page-mutations';
 import { SplitRegistry } from './split-registry';
-import { RefusedTexts } from './refused-texts';
 import { staleOccurrenceMarks } from './stale-occurrence-marks';
 import { TextRunCollector, type TextRun } from './text-run-collector';
 import { wrapRunMatches, WrapApart, wrapsApart, type AcceptedMatch } from './wrap-run-matches';
