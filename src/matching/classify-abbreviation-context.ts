@@ -1,10 +1,23 @@
-import { isAsciiAlphanumericCode, isSpaceCode, needsUnicodeClasses } from './fold-char-code';
+import { isAsciiAlphanumericCode, isSpaceCode, isWordCharCode, needsUnicodeClasses } from './fold-char-code';
 
 /**
  * Where an upper-case abbreviation stands in a role that is not the glossary's: an author's initials in a
- * reference ("Smith MM, Jones AB"), a date placeholder ("MM/DD/YYYY"), a unit after a number ("16 MM").
+ * reference ("Smith MM, Jones AB"), a date placeholder ("MM/DD/YYYY"), a unit after a number ("16 MM"), a
+ * word of text in capitals ("ALL ABOUT YOUR CHILD", "BY CAR"), a gene or protein named with a number
+ * ("MCL-1").
  */
-export type AbbreviationRole = 'author-initials' | 'date-placeholder' | 'unit';
+export type AbbreviationRole = 'author-initials' | 'date-placeholder' | 'unit' | 'capitals' | 'gene-name';
+
+// Short forms that are also everyday English words: in text written in capitals they are most often the word.
+const ENGLISH_WORDS = new Set(['ALL', 'CAR', 'CARS']);
+
+// Words that, in capitals next to such letters, show a text written in capitals ("ALL ABOUT", "BY CAR"). Not
+// "AND" or "OR": "ALL AND AML" names two leukemias.
+const CAPITAL_FUNCTION_WORDS = new Set(
+  'A AN THE BY TO FOR OF IN ON AT WITH ABOUT YOU YOUR OUR MY WE IS ARE WAS BE IT THIS THAT FROM AS NEED'.split(
+    ' ',
+  ),
+);
 
 // Words that start sentences or headings and stand before an abbreviation without being a surname.
 const NOT_SURNAMES = new Set(
@@ -98,12 +111,52 @@ export function classifyAbbreviationContext(
   )
     return 'author-initials';
   if (
-    ambiguous &&
-    (isDigit(text[start - 1]) || (isSpaceCode(text.charCodeAt(start - 1)) && isDigit(text[start - 2])))
-  ) {
+    ENGLISH_WORDS.has(token) &&
+    (isCapitalFunctionWord(text, end + 1, 1) || isCapitalFunctionWord(text, start - 2, -1))
+  )
+    return 'capitals';
+  if (!ambiguous) return null;
+  if (isDigit(text[start - 1]) || (isSpaceCode(text.charCodeAt(start - 1)) && isDigit(text[start - 2])))
     return 'unit';
-  }
+  if (text[end] === '-' && isDigit(text[end + 1])) return 'gene-name';
   return null;
+}
+
+// Nouns that, after "<number> <letters>", make the number a count of people or cases: "120 MM patients".
+const COUNTED = new Set(
+  'patient patients case cases subject subjects participant participants individuals people adults children'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether letters after a number are counted rather than measured: a plain number, the letters, then people or
+ * cases ("120 MM patients", "1,024 AML cases"), where "16 MM bolt" and "195/65 R15 MM" are sizes.
+ */
+export function isCountedAfterNumber(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  if (text[i] === ' ') i--;
+  const numberEnd = i + 1;
+  while (i >= 0 && (isDigit(text[i]) || text[i] === ',')) i--;
+  if (i + 1 === numberEnd || (i >= 0 && (isWordCharCode(text.charCodeAt(i)) || text[i] === '/')))
+    return false;
+  const next = /^ ([a-z]+)/.exec(text.slice(end, end + 16));
+  return next !== null && COUNTED.has(next[1]!);
+}
+
+/**
+ * Whether the word next to an abbreviation, one space away, is a function word in capitals: reading from
+ * `from` (the word's first character, or its last when `step` is -1).
+ */
+function isCapitalFunctionWord(text: string, from: number, step: 1 | -1): boolean {
+  const space = from - step;
+  if (space < 0 || space >= text.length || text[space] !== ' ') return false;
+  let i = from;
+  while (i >= 0 && i < text.length && isUpperAscii(text.charCodeAt(i)) && Math.abs(i - from) < 6) i += step;
+  // The word ends at a character that is not part of a word.
+  if (i >= 0 && i < text.length && isWordCharCode(text.charCodeAt(i))) return false;
+  const word = step === 1 ? text.slice(from, i) : text.slice(i + 1, from + 1);
+  return CAPITAL_FUNCTION_WORDS.has(word);
 }
 
 // The ASCII tests below by character codes: this runs for every abbreviation decided on a page, a few dozen on

@@ -1,6 +1,6 @@
 import type { ContentForm } from '../glossary/compiled-glossary';
 import type { TermMatch, TermMatcher } from './build-term-matcher';
-import { classifyAbbreviationContext } from './classify-abbreviation-context';
+import { classifyAbbreviationContext, isCountedAfterNumber } from './classify-abbreviation-context';
 import { findAbbreviationDefinitions } from './find-abbreviation-definitions';
 import { isInWebAddress } from './is-in-web-address';
 import { isJournalName } from './is-journal-name';
@@ -35,9 +35,26 @@ const NO_ENTRIES: ReadonlySet<string> = new Set();
 // rheumatology page's word too.
 const CANCER_WORDS = /cancer|oncolog|carcinoma|malignan|melanoma|sarcoma|glioma|blastoma|neoplas/i;
 
-/** Whether a match is a word of the text, not of a web address written out or of a journal's name in a citation. */
+/**
+ * Whether a match ending in a letter on its own is cut from a hyphenated word: the "T" of "CAR T-shirts" is
+ * the start of "T-shirts", not the end of the term (a longer form, "CAR T-cell", is matched whole).
+ */
+function endsInsideHyphenatedWord(text: string, start: number, end: number): boolean {
+  if (end - start < 3 || (text[end] !== '-' && text[end] !== '\u2011')) return false;
+  const next = text.charCodeAt(end + 1);
+  return (
+    isAsciiLetter(text.charCodeAt(end - 1)) && !isAsciiLetter(text.charCodeAt(end - 2)) && isAsciiLetter(next)
+  );
+}
+
+const isAsciiLetter = (code: number): boolean => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+
+/**
+ * Whether a match is a word of the text, not of a web address written out, of a journal's name in a citation,
+ * or of a hyphenated word ("CAR T-shirts").
+ */
 function isReadAsTerm(text: string, { start, end, form }: TermMatch): boolean {
-  if (isInWebAddress(text, start, end)) return false;
+  if (isInWebAddress(text, start, end) || endsInsideHyphenatedWord(text, start, end)) return false;
   return form.caseSensitive || !isJournalName(text, start, end);
 }
 
@@ -96,6 +113,8 @@ export class PageEvidence {
         if (this.refusedOffTopic) changed = true;
       }
       if (this.longForms.has(entryId)) continue;
+      // Not a form in a web address, a journal's name or a hyphenated word ("CAR T-shirts" is no long form of CAR).
+      if (!isReadAsTerm(text, match)) continue;
       this.longForms.add(entryId);
       if (this.refused.has(entryId)) changed = true;
     }
@@ -188,13 +207,29 @@ export class PageEvidence {
    * term other fields use in another sense on a page that is not about cancer.
    */
   resolve(text: string, match: TermMatch): string | null {
+    const entryId = this.meaningOf(text, match);
+    // An abbreviation the page defines waits for a page about cancer like its entry's words: "hormone therapy
+    // (HRT)" on a menopause page.
+    if (entryId !== null && !this.aboutCancer && this.cancerPagesOnly.has(entryId)) {
+      this.refusedOffTopic = true;
+      return null;
+    }
+    return entryId;
+  }
+
+  /** The entry a match stands for on this page, before the page's topic is asked. */
+  private meaningOf(text: string, match: TermMatch): string | null {
     const { form } = match;
     // Here rather than in the matcher's scan, which sees every character of the page: only the occurrences
     // decided pay for it, and on a long page most wait until the reader nears them.
     if (!isReadAsTerm(text, match)) return null;
     if (form.caseSensitive) {
-      if (classifyAbbreviationContext(text, match.start, match.end, form.ambiguous)) return null;
       const meanings = this.definitions.get(key(form.text));
+      const role = classifyAbbreviationContext(text, match.start, match.end, form.ambiguous);
+      // After a number, letters may be counted rather than measured ("120 MM patients"): then the page's
+      // evidence decides, as anywhere else.
+      if (role !== null && !(role === 'unit' && isCountedAfterNumber(text, match.start, match.end)))
+        return null;
       if (meanings) {
         if (meanings.has(form.entryId)) return form.entryId;
         for (const meaning of meanings) if (meaning !== null) return meaning;
@@ -203,10 +238,6 @@ export class PageEvidence {
     }
     if (form.ambiguous && !this.longForms.has(form.entryId)) {
       this.refused.add(form.entryId);
-      return null;
-    }
-    if (!this.aboutCancer && this.cancerPagesOnly.has(form.entryId)) {
-      this.refusedOffTopic = true;
       return null;
     }
     return form.entryId;

@@ -108,12 +108,23 @@ describe('the real glossary', () => {
       'immunomodulatory-drugs',
       'immunomodulation',
       'inflammation',
+      // A cook's roasted bone marrow is no "soft tissue where myeloma grows", a physio's personalised treatment
+      // plan no genetic profiling.
+      'bone-marrow',
+      'precision-medicine',
     ]) {
       expect(waiting, id).toContain(id);
     }
     // Every cancer of the glossary tells such a page.
     const diseases = full.entries.filter((e) => e.category === 'disease');
     expect(diseases.filter((e) => !e.cancerSpecific).map((e) => e.id)).toEqual([]);
+  });
+
+  it('leaves "refractory" to the page\'s topic, not to the words "refractory disease" somewhere on it', () => {
+    // A cancer page says "relapsed or refractory myeloma" and "refractory to lenalidomide"; a neurology page's
+    // refractory seizures wait for a page about cancer like the entry.
+    expect(content.forms.find((f) => f.text === 'refractory')).toMatchObject({ ambiguous: false });
+    expect(full.entries.find((e) => e.id === 'refractory-disease')?.cancerPagesOnly).toBe(true);
   });
 
   it('marks abbreviations with other common meanings as ambiguous', () => {

@@ -117,6 +117,16 @@ describe('terms other fields use in another sense wait for a page about cancer',
     expect(on('The immune system and a relapse of the disease.')).toEqual(['immune system → immune-system']);
   });
 
+  it('an abbreviation the page defines waits for a page about cancer like its entry', () => {
+    expect(on('The merger promised synergy (SYN). SYN drives the deal.')).toEqual([]);
+    expect(on('Drugs act in synergy (SYN) against lymphoma. SYN is common.')).toEqual([
+      'synergy → synergy',
+      'SYN → synergy',
+      'lymphoma → lymphoma',
+      'SYN → synergy',
+    ]);
+  });
+
   it('a page naming a cancer after a word was refused asks to be looked at again', () => {
     const evidence = new PageEvidence(general, new Set(['lymphoma']), new Set(['relapse']));
     const text = 'Relapse is common.';
@@ -476,6 +486,65 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
   it('a unit after a number: "a 16 MM bolt"', () => {
     expect(only(annotatedOn(myelomaPage, 'Use a 16 MM bolt or a 16MM one.'), 'MM')).toEqual([
       'MM → multiple-myeloma',
+    ]);
+  });
+
+  it('a count after a number, on a page that uses the long form: "120 MM patients", "1,024 MM cases"', () => {
+    expect(
+      only(annotatedOn(myelomaPage, 'We saw 120 MM patients and 1,024 MM cases; a 16 MM bolt.'), 'MM'),
+    ).toEqual(['MM → multiple-myeloma', 'MM → multiple-myeloma', 'MM → multiple-myeloma']);
+    // Sizes stay sizes; without the long form, no count either.
+    expect(only(annotatedOn(myelomaPage, 'Tyres 195/65 R15 MM patients like.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+    ]);
+    expect(only(annotatedOn('Multiple myeloma is rare.', 'We saw 120 MM patients.'), 'MM')).toEqual([
+      'MM → multiple-myeloma',
+    ]);
+    expect(only(annotatedOn('We saw 120 MM patients.'), 'MM')).toEqual([]);
+  });
+
+  it('letters that are an English word, in text in capitals: "BY CAR", "A CAR"; not "MM AND AML", "TREATMENT OF NHL"', () => {
+    const page = [
+      'Chimeric antigen receptor (CAR) T-cell therapy and non-Hodgkin lymphoma (NHL).',
+      'Multiple myeloma (MM) and acute myeloid leukemia (AML).',
+    ];
+    expect(annotatedOn(...page, 'GETTING TO HOSPITAL BY CAR', 'FIND A CAR NEAR YOU')).toEqual(
+      annotatedOn(...page),
+    );
+    expect(
+      only(annotatedOn(...page, 'MM AND AML: TREATMENT OF NHL'), 'MM')
+        .concat(only(annotatedOn(...page, 'MM AND AML: TREATMENT OF NHL'), 'AML'))
+        .concat(only(annotatedOn(...page, 'MM AND AML: TREATMENT OF NHL'), 'NHL')),
+    ).toEqual([
+      'MM → multiple-myeloma',
+      'MM → multiple-myeloma',
+      'AML → acute-myeloid-leukemia',
+      'AML → acute-myeloid-leukemia',
+      'NHL → non-hodgkin-lymphoma',
+      'NHL → non-hodgkin-lymphoma',
+    ]);
+  });
+
+  it('a term cut from a hyphenated word: "CAR T-shirts" is no CAR T, and makes no page about cancer', () => {
+    const cancerPage = (...paragraphs: string[]) =>
+      annotatedWith(matcher, paragraphs, new Set(['car-t-cell-therapy']), new Set(['relapse']));
+    expect(cancerPage('CLASSIC CAR T-SHIRTS', 'Our CAR T-shirts and CAR T‑shirts.', 'No relapse.')).toEqual(
+      [],
+    );
+    // Nor is it the long form an ambiguous CAR needs.
+    expect(cancerPage('CAR T-shirts for a rental CAR.')).toEqual([]);
+    expect(cancerPage('CAR T and CAR T-cell therapy; a relapse.')).toEqual([
+      'CAR T → car-t-cell-therapy',
+      'CAR T-cell therapy → car-t-cell-therapy',
+      'relapse → relapse',
+    ]);
+  });
+
+  it('a gene or protein named with a number: "MCL-1", not "MCL cells"', () => {
+    const page = 'In mantle cell lymphoma (MCL), MCL-1 upregulation protects MCL cells.';
+    expect(only(annotatedOn(page), 'MCL')).toEqual([
+      'MCL → mantle-cell-lymphoma',
+      'MCL → mantle-cell-lymphoma',
     ]);
   });
 
