@@ -7,6 +7,7 @@ const FULL_STOP = 0x2e;
 const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const OPEN_BRACKET = 0x28;
+const AMPERSAND = 0x26;
 
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 const isUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
@@ -58,16 +59,21 @@ function vancouverFollows(text: string, at: number): boolean {
 /**
  * Whether the capitalised occurrence text[start, end) is (part of) the name of a journal in a citation:
  * "Leukemia 23 (2): 215-24, 2009", "Pediatr Blood Cancer 59 (7): 1234-8", "Leuk Lymphoma 14 (5-6): 491",
- * "Blood Cancer J. 2020;10(2):19". The journal is a title, not the term: "Blood Cancer" there names a journal.
+ * "Blood Cancer J. 2020;10(2):19", "Leukemia & Lymphoma. 2019;60(3):1". The journal is a title, not the term: "Blood Cancer" there names a journal.
  * A title that ends with the term is still the term ("… in multiple myeloma. Blood 96 (6): 2037"): the words
  * of a journal's name follow the term with white space, never after a full stop.
  */
 export function isJournalName(text: string, start: number, end: number): boolean {
   if (!isUpper(text.charCodeAt(start))) return false;
   let at = end;
-  // Up to three more capitalised words of the name ("Cancer J", "Myeloma Leuk"); a full stop ends it.
+  // Up to three more capitalised words of the name ("Cancer J", "Myeloma Leuk", "& Lymphoma"); a full stop
+  // ends it.
   for (let words = 0; words < MAX_WORDS_AFTER; words++) {
     const word = spacesEnd(text, at);
+    if (word > at && text.charCodeAt(word) === AMPERSAND) {
+      at = word + 1;
+      continue;
+    }
     if (word === at || !isUpper(text.charCodeAt(word))) break;
     at = word + 1;
     while (isLetter(text.charCodeAt(at))) at++;

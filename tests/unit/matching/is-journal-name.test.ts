@@ -18,6 +18,10 @@ describe('isJournalName', () => {
     expect(journal('Title. Leuk Lymphoma 14 (5-6): 491-6, 1994.', 'Lymphoma')).toBe(true);
     expect(journal('Title. Clin Lymphoma Myeloma Leuk 20 (8): 509-18, 2020.', 'Lymphoma')).toBe(true);
     expect(journal('Title. Bone Marrow Transplant 45 (3): 1-9, 2010.', 'Bone Marrow')).toBe(true);
+    expect(journal('Title. Leukemia & Lymphoma. 2019;60(3):1-10.', 'Leukemia')).toBe(true);
+    expect(journal('Title. Leukemia & Lymphoma 60 (3): 1-10, 2019.', 'Leukemia')).toBe(true);
+    // Prose with an ampersand is no journal.
+    expect(journal('Leukemia & lymphoma 2019 meeting notes.', 'Leukemia')).toBe(false);
   });
 
   it('finds a journal in a Vancouver citation', () => {
