@@ -8,7 +8,8 @@ const MARK = `mark.${MARK_CLASS}[${ENTRY_ID_ATTRIBUTE}]`;
 // no layout moves. Declarations are !important inside a cascade layer: layered !important rules win over a
 // page's unlayered !important ones ("* { all: unset !important }"). Transitions outrank !important, so the
 // reveal flash fades with a transition rather than an animation.
-const MARK_CSS = `@layer oncology-glossary {
+const LAYER = 'oncology-glossary';
+const MARK_CSS = `@layer ${LAYER} {
   ${MARK} {
     all: unset !important;
     text-decoration-line: underline !important;
@@ -97,8 +98,18 @@ export function injectMarkStyles(root: Document | ShadowRoot): void {
  */
 export function restoreMarkStyles(document: Document): void {
   const style = styleElements.get(document);
-  if (style && !style.isConnected) appendToDocument(document, style);
+  if (!style || style.isConnected) return;
+  // A page that takes out whatever is added to its <head> would take it out again at once, its observer and
+  // ours answering each other in microtasks without end: the page freezes. After a few tries it stays out.
+  const restored = restorations.get(document) ?? 0;
+  if (restored >= MAX_RESTORATIONS) return;
+  restorations.set(document, restored + 1);
+  appendToDocument(document, style);
 }
+
+/** Times the stylesheet was put back in each document. */
+const restorations = new WeakMap<Document, number>();
+const MAX_RESTORATIONS = 3;
 
 /**
  * An adopted stylesheet: no node in the shadow tree, so its textContent and children stay the page's (and
@@ -126,8 +137,10 @@ function injectShadowStyles(root: ShadowRoot): void {
 export function removeMarkStyles(root: Document | ShadowRoot): void {
   styleElements.get(root)?.remove();
   styleElements.delete(root);
-  // One left by an earlier content script of the extension (updated or reloaded): a <style> with our id.
-  for (const stale of root.querySelectorAll(`style#${MARK_STYLE_ELEMENT_ID}`)) stale.remove();
+  // One left by an earlier content script of the extension (updated or reloaded): a <style> with our id and
+  // our layer (a page's own <style> that happens to have the id stays).
+  for (const stale of root.querySelectorAll(`style#${MARK_STYLE_ELEMENT_ID}`))
+    if (stale.textContent?.startsWith(`@layer ${LAYER}`)) stale.remove();
   if (root.nodeType !== 11) return;
   const shadowRoot = root as ShadowRoot;
   const sheet = shadowSheets.get(shadowRoot.ownerDocument);

@@ -31,10 +31,17 @@ export function repairPageMutations(records: readonly MutationRecord[], registry
       continue;
     }
     if (record.type !== 'childList') continue;
-    for (const removed of record.removedNodes) {
+    for (const node of record.removedNodes) {
       // The pieces stayed where the origin was: they follow the record's next sibling.
-      if (registry.isSplitOrigin(removed)) registry.restore(removed as Text, false, record.nextSibling);
-      else if (registry.isPiece(removed)) registry.forget(removed);
+      if (registry.isSplitOrigin(node)) registry.restore(node as Text, false, record.nextSibling);
+      else if (registry.isPiece(node) && !node.isConnected) {
+        // One of our marks taken out on its own (a page removing or unwrapping elements it did not make): its
+        // words are the page's, put back whole in the page's node.
+        const origin = node.nodeType === 1 ? registry.originOfPiece(node) : null;
+        if (origin?.isConnected && !removed?.has(origin))
+          registry.restoreAfterMarkRemoved(node as Element, origin);
+        else registry.forget(node);
+      }
     }
     // A node now standing before one of our pieces was inserted inside a split text node's group.
     const followers = [record.nextSibling, ...[...record.addedNodes].map((added) => added.nextSibling)];

@@ -17,6 +17,10 @@ export class SplitRegistry {
   private readonly prefixOf = new WeakMap<Text, string>();
   /** The origin's whole text when it was first split. */
   private readonly wholeTextOf = new WeakMap<Text, string>();
+  /** Each mark's text node, with the text it was made with. */
+  private readonly textInside = new WeakMap<Node, { node: Text; text: string }>();
+  /** Origins given back their whole text since they were last split. */
+  private readonly madeWhole = new WeakSet<Text>();
 
   /** Whether `node` is a node the annotator created (a mark or a split-off text node). */
   isPiece(node: Node | null): boolean {
@@ -46,8 +50,14 @@ export class SplitRegistry {
     const origin = this.originOf.get(node) ?? node;
     let created = node.nextSibling;
     if (created === oldNext) return;
-    for (; created && created !== oldNext; created = created.nextSibling) this.originOf.set(created, origin);
+    for (; created && created !== oldNext; created = created.nextSibling) {
+      this.originOf.set(created, origin);
+      const inner = created.firstChild;
+      if (inner?.nodeType === 3)
+        this.textInside.set(created, { node: inner as Text, text: (inner as Text).data });
+    }
     if (origin !== node) return;
+    this.madeWhole.delete(origin);
     if (!this.prefixOf.has(origin)) this.wholeTextOf.set(origin, before);
     this.prefixOf.set(origin, origin.data);
   }
@@ -64,6 +74,7 @@ export class SplitRegistry {
       // Its whole text, not its pieces' text joined: the page may have removed some of them with their parent.
       const whole = this.wholeTextOf.get(origin);
       if (whole !== undefined && whole !== origin.data) origin.data = whole;
+      this.madeWhole.add(origin);
     }
     for (const piece of pieces) {
       piece.remove();
@@ -105,6 +116,22 @@ export class SplitRegistry {
       this.prefixOf.delete(origin);
       this.wholeTextOf.delete(origin);
     }
+  }
+
+  /**
+   * The page took one of our marks out on its own (a page removing, or unwrapping, elements it did not make):
+   * the origin gets its whole text back, and the mark's text, if the page left it among the origin's
+   * siblings as it was, goes (the origin holds it again). Text the page has since merged into (normalize())
+   * is the page's and stays.
+   */
+  restoreAfterMarkRemoved(mark: Element, origin: Text): void {
+    const inside = this.textInside.get(mark);
+    this.forget(mark);
+    this.restore(origin);
+    // Whole again (now, or by an earlier record of this batch): the mark's text left beside it is a copy.
+    if (!inside || !this.madeWhole.has(origin)) return;
+    const { node, text } = inside;
+    if (node.parentNode === origin.parentNode && node.data === text) node.remove();
   }
 
   /** Forgets a piece the page removed itself. */

@@ -268,7 +268,7 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it('guarded: a page that takes our marks out of a section as soon as they appear does not keep the annotator in a loop', async () => {
+  it('guarded: a page that takes our marks out of a section as soon as they appear, or removes them with their words, keeps its text and does not keep the annotator in a loop', async () => {
     const page = await open('guarded.html');
     // A few rounds, then the annotator leaves the section's text alone: the passes stop.
     await waitForQuiet(page, 1);
@@ -284,6 +284,14 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
         marks: document.querySelectorAll('#guarded mark').length,
       })),
     ).toEqual({ text: 'Lenalidomide is used in multiple myeloma.', marks: 0 });
+    // A section that removes the marks, words and all, gets its words back each time.
+    expect(await page.evaluate(() => (window as unknown as { strippedRemovals: number }).strippedRemovals)).toBeGreaterThanOrEqual(1);
+    expect(
+      await page.evaluate(() => ({
+        text: document.getElementById('stripped')!.textContent!.trim(),
+        marks: document.querySelectorAll('#stripped mark').length,
+      })),
+    ).toEqual({ text: 'Pomalidomide is used in myeloma too.', marks: 0 });
 
     // The rest of the page is annotated, now and as it changes.
     await page.evaluate(() =>

@@ -507,6 +507,46 @@ describe('integrity', () => {
     expect(document.head.querySelector(`style#${MARK_STYLE_ELEMENT_ID}`)).toBeNull();
   });
 
+  it('a page that takes out whatever is added to its <head> wins after a few tries, without freezing', async () => {
+    setBody('<p>myeloma</p>');
+    const own = new Set(document.head.children);
+    let removals = 0;
+    const guard = new MutationObserver(() => {
+      for (const element of [...document.head.children]) {
+        if (own.has(element)) continue;
+        removals++;
+        element.remove();
+      }
+    });
+    guard.observe(document.head, { childList: true });
+    try {
+      // An endless exchange of microtasks would never let this resolve.
+      await annotate();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(removals).toBeGreaterThanOrEqual(1);
+      expect(removals).toBeLessThanOrEqual(4);
+      expect(occurrences()).toEqual(['myeloma → myeloma']);
+    } finally {
+      guard.disconnect();
+    }
+  });
+
+  it("a <style> of the page's own with our stylesheet's id stays when annotations are switched off", async () => {
+    const own = document.createElement('style');
+    own.id = MARK_STYLE_ELEMENT_ID;
+    own.textContent = 'p { color: rgb(200, 0, 0); }';
+    document.head.append(own);
+    try {
+      setBody('<p>myeloma</p>');
+      const { engine } = await annotate();
+      engine.update({ ...ON, enabled: false });
+      expect(own.isConnected).toBe(true);
+      expect(document.head.querySelectorAll(`style#${MARK_STYLE_ELEMENT_ID}`)).toHaveLength(1);
+    } finally {
+      own.remove();
+    }
+  });
+
   it('a page replacing its body, or its whole root element, is read again', async () => {
     setBody('<p>myeloma</p>');
     const { engine } = await annotate();

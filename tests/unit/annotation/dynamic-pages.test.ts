@@ -309,6 +309,18 @@ describe('a page that takes our marks out as soon as they appear', () => {
       },
     ],
     [
+      'unwrapping each mark, leaving its text a node of its own',
+      (guarded) => {
+        for (const mark of guarded.querySelectorAll('mark')) mark.replaceWith(...mark.childNodes);
+      },
+    ],
+    [
+      'removing each mark, as it removes any element it did not make',
+      (guarded) => {
+        for (const mark of guarded.querySelectorAll('mark')) mark.remove();
+      },
+    ],
+    [
       'replacing the element',
       (guarded) => {
         const fresh = document.createElement('p');
