@@ -34,6 +34,7 @@ export function repairPageMutations(records: readonly MutationRecord[], registry
     for (const node of record.removedNodes) {
       // The pieces stayed where the origin was: they follow the record's next sibling.
       if (registry.isSplitOrigin(node)) registry.restore(node as Text, false, record.nextSibling);
+      // (A piece still in the page at the end of the batch was moved, not removed: it stays ours.)
       else if (registry.isPiece(node) && !node.isConnected) {
         // One of our marks taken out on its own (a page removing or unwrapping elements it did not make): its
         // words are the page's, put back whole in the page's node.
