@@ -69,6 +69,11 @@ for (let c = 0; c < 128; c++) {
     (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f ? 1 : 0;
 }
 
+/** Whether `c` is an ASCII letter. */
+export function isAsciiLetterCode(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
 /** Whether `c` is an ASCII letter or digit. */
 export function isAsciiAlphanumericCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);

@@ -1,4 +1,4 @@
-import { isSpaceCode } from './fold-char-code';
+import { isAsciiLetterCode, isSpaceCode } from './fold-char-code';
 
 /** How far from an occurrence an address's start or end is looked for: bounds the work on text without spaces. */
 const REACH = 512;
@@ -71,7 +71,6 @@ const isWordAscii = (code: number): boolean =>
   (code >= 0x41 && code <= 0x5a) ||
   (code >= 0x30 && code <= 0x39) ||
   code === 0x5f;
-const isLetterAscii = (code: number): boolean => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 /** Characters of a host name: letters, digits, _, - and . */
 const isHostCode = (code: number): boolean => isWordAscii(code) || code === 0x2d || code === FULL_STOP;
 /** Characters of a scheme ("https") and of an e-mail address's local part, besides letters and digits. */
@@ -106,7 +105,7 @@ function addressStartsBy(text: string, from: number, to: number, start: number):
   const scheme = text.indexOf('://', from);
   if (scheme !== -1 && scheme < to) {
     const at = runStart(text, scheme, from, isSchemeCode);
-    if (at < scheme && at <= start && isLetterAscii(text.charCodeAt(at))) return true;
+    if (at < scheme && at <= start && isAsciiLetterCode(text.charCodeAt(at))) return true;
   }
   // "www." at the start of a host.
   for (let at = from; at + 4 <= Math.min(to, start + 4); at++) {
@@ -170,7 +169,7 @@ function isHostName(text: string, at: number, to: number): boolean {
       if (COMMON_DOMAINS.has(name)) return true;
       if (q === end && q < to && text.charCodeAt(q) === SLASH && q - label >= 2 && q - label <= 6) {
         let letters = true;
-        for (let k = label; k < q; k++) if (!isLetterAscii(text.charCodeAt(k))) letters = false;
+        for (let k = label; k < q; k++) if (!isAsciiLetterCode(text.charCodeAt(k))) letters = false;
         if (letters) return true;
       }
     }

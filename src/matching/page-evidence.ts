@@ -2,6 +2,7 @@ import type { ContentForm } from '../glossary/compiled-glossary';
 import type { TermMatch, TermMatcher } from './build-term-matcher';
 import { classifyAbbreviationContext, isCountedAfterNumber } from './classify-abbreviation-context';
 import { findAbbreviationDefinitions } from './find-abbreviation-definitions';
+import { isAsciiLetterCode } from './fold-char-code';
 import { isInWebAddress } from './is-in-web-address';
 import { isJournalName } from './is-journal-name';
 import { normalizeSurfaceForm } from './normalize-surface-form';
@@ -43,11 +44,11 @@ function endsInsideHyphenatedWord(text: string, start: number, end: number): boo
   if (end - start < 3 || (text[end] !== '-' && text[end] !== '\u2011')) return false;
   const next = text.charCodeAt(end + 1);
   return (
-    isAsciiLetter(text.charCodeAt(end - 1)) && !isAsciiLetter(text.charCodeAt(end - 2)) && isAsciiLetter(next)
+    isAsciiLetterCode(text.charCodeAt(end - 1)) &&
+    !isAsciiLetterCode(text.charCodeAt(end - 2)) &&
+    isAsciiLetterCode(next)
   );
 }
-
-const isAsciiLetter = (code: number): boolean => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 
 /**
  * Whether a match is a word of the text, not of a web address written out, of a journal's name in a citation,
