@@ -1,5 +1,10 @@
 import { classifyElement } from './classify-element';
+import { EXTENSION_UI_ATTRIBUTE } from './mark-selectors';
 import type { SplitRegistry } from './split-registry';
+
+// The tooltip's host moves into a modal dialog and out again: that changes none of the page's text.
+const isExtensionUi = (node: Node): boolean =>
+  node.nodeType === 1 && (node as Element).hasAttribute(EXTENSION_UI_ATTRIBUTE);
 
 /**
  * Keeps the page's text right when its own scripts change text we annotated (single-page apps, frameworks
@@ -53,13 +58,14 @@ export function repairPageMutations(records: readonly MutationRecord[], registry
     }
     let inlineChange = false;
     for (const added of record.addedNodes) {
+      if (isExtensionUi(added)) continue;
       if (added.nodeType === 1 && classifyElement(added as Element) === 'block') touched.push(added);
       else if (added.nodeType === 1 || added.nodeType === 3) inlineChange = true;
     }
     for (const removed of record.removedNodes) {
       if (
         removed.nodeType === 3 ||
-        (removed.nodeType === 1 && classifyElement(removed as Element) !== 'block')
+        (removed.nodeType === 1 && !isExtensionUi(removed) && classifyElement(removed as Element) !== 'block')
       ) {
         inlineChange = true;
       }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MARK_SELECTOR } from '../../../src/annotation/mark-selectors';
+import { EXTENSION_UI_ATTRIBUTE, MARK_SELECTOR } from '../../../src/annotation/mark-selectors';
 import { makeTestGlossary } from '../matching/test-glossary';
 import { annotate, occurrences, ON, setBody, settle, stopAllEngines } from './annotation-helpers';
 
@@ -43,6 +43,20 @@ describe('content added later', () => {
     const passes = engine.stats.passes;
     await settle(engine, 60);
     expect(engine.stats.passes).toBe(passes);
+  });
+
+  it("the tooltip's host moving into a block and out again causes no pass", async () => {
+    setBody('<dialog open id="d"><p>lenalidomide, myeloma</p></dialog>');
+    const { engine } = await annotate();
+    const passes = engine.stats.passes;
+    const host = document.createElement('oncology-glossary-tooltip');
+    host.setAttribute(EXTENSION_UI_ATTRIBUTE, '');
+    document.getElementById('d')!.append(host);
+    await settle(engine, 60);
+    document.documentElement.append(host);
+    await settle(engine, 60);
+    expect(engine.stats.passes).toBe(passes);
+    expect(document.querySelectorAll(MARK_SELECTOR)).toHaveLength(2);
   });
 
   it('changes inside editable or skipped regions cause no work', async () => {
