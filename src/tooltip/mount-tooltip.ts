@@ -18,6 +18,7 @@ import {
 } from '../settings/settings-items';
 import { focusTerm } from './focus-term';
 import { createHoverIntent, type OpenReason } from './hover-intent';
+import { liftTooltipHost, lowerTooltipHost } from './lift-tooltip-host';
 import { occurrenceHead, occurrencePieces } from './occurrence-pieces';
 import { occurrenceReference, placeTooltip, type PointerPosition } from './place-tooltip';
 import { stepOccurrence, viewportPosition } from './step-occurrence';
@@ -123,6 +124,7 @@ export async function mountTooltip(
   ui.mount();
   const host = ui.shadowHost;
   const shadow = ui.shadow;
+  const home = document.documentElement;
 
   let trigger = sanitizeTrigger(await tooltipTrigger.getValue());
   let level: ReadingLevel = await readingLevel.getValue();
@@ -165,6 +167,7 @@ export async function mountTooltip(
     description.describe(head, view.descriptionText());
     if (moved) {
       stopPlacing?.();
+      liftTooltipHost(host, head, home);
       const reference = occurrenceReference(occurrencePieces(head));
       stopPlacing = placeTooltip(reference, view.card, view.arrow, {
         pointer: reason === 'pointer' ? lastPointer : undefined,
@@ -180,6 +183,7 @@ export async function mountTooltip(
     view.hide();
     description.clear();
     shown = null;
+    lowerTooltipHost(host, home);
   };
 
   const intent = createHoverIntent<Element>({

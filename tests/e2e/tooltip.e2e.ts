@@ -301,6 +301,52 @@ describe.each(BROWSERS)('%s: glossary tooltip', (name) => {
     expect(await tooltipState(page)).toBeNull();
   });
 
+  it('a term in a modal dialog or a popover gets its tooltip on top, reachable by pointer and keys', async () => {
+    await open('tooltip-layers.html');
+    const hostParent = () =>
+      page.evaluate((hostName) => {
+        const host = document.querySelector(hostName)!;
+        return `${host.parentElement!.localName}${host.hasAttribute('popover') ? '[popover]' : ''}`;
+      }, HOST);
+    await page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).showModal());
+    await page.hover(`#modal-text ${mark('lenalidomide')}`);
+    await waitForTooltip(page, 'lenalidomide');
+    expect(await tooltipState(page)).toMatchObject({ onTop: true, visible: true });
+    // The page dims everything it puts in the top layer; the tooltip dims the page no further.
+    const backdrop = await page.evaluate(
+      (hostName) => getComputedStyle(document.querySelector(hostName)!, '::backdrop').display,
+      HOST,
+    );
+    expect(backdrop).toBe('none');
+    // The rest of the page is inert under a modal dialog: the pointer reaches the tooltip, and it stays.
+    const target = await centreOf(page, '[role="tooltip"]', true);
+    await page.mouseMove(target.x, target.y, 12);
+    await pause(1200);
+    expect((await tooltipState(page))?.entryId).toBe('lenalidomide');
+    // Esc is for the tooltip on top: the dialog under it stays open.
+    await page.press('Escape');
+    await waitForClosed(page);
+    expect(await page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).open)).toBe(
+      true,
+    );
+    expect(await hostParent()).toBe('html');
+
+    await page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).close());
+    await page.evaluate(() => document.getElementById('note')!.showPopover());
+    await page.hover(`#note-text ${mark('angiogenesis')}`);
+    await waitForTooltip(page, 'angiogenesis');
+    expect(await tooltipState(page)).toMatchObject({ onTop: true, visible: true });
+    await page.mouseMove(1, 1);
+    await waitForClosed(page);
+
+    // A term on the page itself: the host is an ordinary element again.
+    await page.evaluate(() => document.getElementById('note')!.hidePopover());
+    await page.hover(`#page-text ${mark('remission')}`);
+    await waitForTooltip(page, 'remission');
+    expect(await tooltipState(page)).toMatchObject({ onTop: true, visible: true });
+    expect(await hostParent()).toBe('html');
+  });
+
   it('modifier mode: hovering shows nothing until Alt is pressed', async () => {
     await open('tooltip.html');
     await setSetting('tooltipTrigger', { mode: 'modifier', delayMs: 300 });
