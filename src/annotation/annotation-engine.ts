@@ -13,7 +13,13 @@ import { classifyElement, closestBlock, isInsideSkippedElement } from './classif
 import { composedTreeBefore, composedTreeParent } from './composed-tree';
 import { DeferredWraps, nearRange, type FoundRun, type NearMargins, type PendingRun } from './deferred-wraps';
 import { injectMarkStyles, removeMarkStyles, restoreMarkStyles } from './inject-mark-styles';
-import { ENTRY_ID_ATTRIBUTE, MARK_SELECTOR, OCCURRENCE_SELECTOR, PART_ATTRIBUTE } from './mark-selectors';
+import {
+  ENTRY_ID_ATTRIBUTE,
+  EXTENSION_UI_ATTRIBUTE,
+  MARK_SELECTOR,
+  OCCURRENCE_SELECTOR,
+  PART_ATTRIBUTE,
+} from './mark-selectors';
 import { markupDefinitions } from './markup-definitions';
 import { RefusedTexts } from './refused-texts';
 import { repairPageMutations } from './repair-page-mutations';
@@ -176,6 +182,8 @@ export class AnnotationEngine {
   private pendingNear = false;
   private nearCheckFrame: number | null = null;
   private unwatchViewport: (() => void) | null = null;
+  /** Dialogs and popovers the page opened since the last check: their waiting occurrences are wrapped whole. */
+  private readonly openedLayers = new Set<Element>();
   private settings: AnnotationSettings = { enabled: false, hiddenTerms: [], occurrenceMode: 'every' };
   private hidden = new Set<string>();
   private observer: MutationObserver | null = null;
@@ -830,15 +838,26 @@ export class AnnotationEngine {
   /** Wraps the waiting occurrences the reader has come near. */
   private async wrapNear(): Promise<number> {
     if (this.deferred.size === 0 || !this.nearMargins) return 0;
+    const opened = this.takeOpenedLayers();
     const near = this.deferred.takeNear(this.viewportHeight(), this.nearMargins);
     if (this.deferred.size === 0) this.stopWatchingViewport();
-    if (near.length === 0) return 0;
+    if (near.length === 0 && opened.length === 0) return 0;
     const slices = this.slices();
     try {
-      return await this.wrapRuns(visibleFirst(near), slices);
+      return await this.wrapRuns([...opened, ...visibleFirst(near)], slices);
     } finally {
       slices.end();
     }
+  }
+
+  /** The waiting runs inside the dialogs and popovers opened since the last check. */
+  private takeOpenedLayers(): PendingRun[] {
+    if (this.openedLayers.size === 0) return [];
+    const runs: PendingRun[] = [];
+    for (const layer of this.openedLayers)
+      if (layer.isConnected) runs.push(...this.deferred.takeInside(layer));
+    this.openedLayers.clear();
+    return runs;
   }
 
   /**
@@ -929,10 +948,23 @@ export class AnnotationEngine {
     // Sections that open (accordions, <details>) change the page's size without scrolling it.
     const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(onChange) : null;
     if (this.document.body) resizeObserver?.observe(this.document.body);
+    // A dialog or popover opens in the top layer, away from its place in the source where takeNear looks.
+    const onToggle = (event: Event) => {
+      const target = event.target as Element | null;
+      if ((event as Partial<ToggleEvent>).newState === 'closed' || target?.nodeType !== 1) return;
+      if (target.localName !== 'dialog' && !target.hasAttribute('popover')) return;
+      // The tooltip's own host is a popover above the page's dialogs.
+      if (target.hasAttribute(EXTENSION_UI_ATTRIBUTE)) return;
+      this.openedLayers.add(target);
+      onChange();
+    };
+    window.addEventListener('toggle', onToggle, { capture: true });
     this.unwatchViewport = () => {
       window.removeEventListener('scroll', onChange, options);
       window.removeEventListener('resize', onChange, options);
+      window.removeEventListener('toggle', onToggle, { capture: true });
       resizeObserver?.disconnect();
+      this.openedLayers.clear();
     };
   }
 

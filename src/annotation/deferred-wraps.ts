@@ -98,6 +98,19 @@ export class DeferredWraps {
     return this.decided(this.items.splice(low, high - low));
   }
 
+  /**
+   * Takes the runs whose text lies inside `root`: a dialog or popover the page shows later is drawn in the top
+   * layer, outside the flow of blocks that `takeNear` reads.
+   */
+  takeInside(root: Node): PendingRun[] {
+    const items = this.items;
+    // The runs inside `root` follow in a row from the first one after its start.
+    const low = this.firstAfter(root);
+    let end = low;
+    while (end < items.length && composedTreeContains(root, items[end]!.run.nodes[0]!)) end++;
+    return end > low ? this.decided(items.splice(low, end - low)) : [];
+  }
+
   /** Takes every run, in document order. */
   takeAll(): PendingRun[] {
     const all = this.items;
@@ -136,15 +149,8 @@ export class DeferredWraps {
     let index: number;
     if (node === null) index = direction === 'next' ? 0 : items.length - 1;
     else {
-      // First run after `node`.
-      let low = 0;
-      let high = items.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (composedTreeBefore(items[middle]!.run.nodes[0]!, node)) low = middle + 1;
-        else high = middle;
-      }
-      index = direction === 'next' ? low : low - 1;
+      const after = this.firstAfter(node);
+      index = direction === 'next' ? after : after - 1;
     }
     // A run with nothing to annotate is no step: on to the next one that has something, and the empty ones
     // between go (removed at once: a long page may hold thousands of them).
@@ -198,6 +204,18 @@ export class DeferredWraps {
   /** Forgets every waiting run. */
   clear(): void {
     this.items = [];
+  }
+
+  /** The index of the first waiting run that does not come before `node` (binary search: runs are in order). */
+  private firstAfter(node: Node): number {
+    let low = 0;
+    let high = this.items.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (composedTreeBefore(this.items[middle]!.run.nodes[0]!, node)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   private takeWhere(test: (item: Waiting) => boolean): Waiting[] {

@@ -105,6 +105,20 @@ describe.each(BROWSERS)('%s: annotation of a long page', (name) => {
     await page.close();
   });
 
+  it('a dialog or popover opened later is marked at once, wherever it sits in the source', async () => {
+    const page = await open();
+    const marksIn = (id: string) => page.evaluate((i) => document.querySelectorAll(`#${i} mark`).length, id);
+    expect(await marksIn('in-dialog')).toBe(0);
+    await page.evaluate(() => (document.getElementById('late-dialog') as HTMLDialogElement).showModal());
+    await page.waitForFunction(() => document.querySelector('#in-dialog mark[data-glossary-id]'));
+    await page.evaluate(() => (document.getElementById('late-dialog') as HTMLDialogElement).close());
+    await page.evaluate(() => document.getElementById('late-popover')!.showPopover());
+    await page.waitForFunction(() => document.querySelector('#in-popover mark[data-glossary-id]'));
+    // Nothing else came with them: the paragraphs far down are still waiting.
+    expect(await markedParagraphs(page)).not.toContain('p280');
+    await page.close();
+  });
+
   it('"On this page" counts every occurrence, marked or not yet; choosing a far term shows it', async () => {
     const page = await open();
     const answer = (await askPage({ type: 'get-page-terms' })) as PageTerms;
@@ -112,6 +126,8 @@ describe.each(BROWSERS)('%s: annotation of a long page', (name) => {
     expect(answer.terms.map((t) => [t.entryId, t.count])).toEqual([
       [remission, 80],
       [mesothelioma, 1],
+      [idOf('angiogenesis'), 1],
+      [idOf('asbestos'), 1],
     ]);
     expect(await askPage({ type: 'reveal-term', entryId: mesothelioma })).toBe(true);
     await page.bringToFront();

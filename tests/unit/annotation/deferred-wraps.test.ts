@@ -75,6 +75,36 @@ describe('occurrences far from the viewport', () => {
     expect(engine.termCounts()).toEqual([{ entryId: 'myeloma', count: 100 }]);
   });
 
+  it('inside a dialog or popover the page opens later are wrapped at once, wherever it sits in the source', async () => {
+    longPage(100);
+    for (const [tag, id, part] of [
+      ['dialog', 'd', 200],
+      ['div', 'n', 201],
+    ] as const) {
+      const layer = document.createElement(tag);
+      layer.id = id;
+      if (tag === 'div') layer.setAttribute('popover', '');
+      const paragraph = document.createElement('p');
+      paragraph.id = `p${part}`;
+      paragraph.textContent = `Part ${part} on myeloma.`;
+      layer.append(paragraph);
+      document.body.append(layer);
+    }
+    const { engine } = await annotate();
+    expect(markedParagraphs()).toEqual([...Array(25).keys()]);
+    // Shown in the middle of the viewport, in the top layer; nothing scrolls, nothing is resized.
+    for (const [id, layer] of [
+      ['p200', 'd'],
+      ['p201', 'n'],
+    ] as const) {
+      document.getElementById(id)!.setAttribute('data-y', '300');
+      document.getElementById(layer)!.dispatchEvent(new Event('toggle'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await engine.idle();
+    }
+    expect(markedParagraphs()).toEqual([...Array(25).keys(), 200, 201]);
+  });
+
   it('count in page order of first occurrence, waiting ones included', async () => {
     longPage(100, { 90: 'Then lenalidomide.', 5: 'About angiogenesis.' });
     const { engine } = await annotate();
