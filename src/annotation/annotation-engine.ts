@@ -20,6 +20,7 @@ import {
   OCCURRENCE_SELECTOR,
   PART_ATTRIBUTE,
 } from './mark-selectors';
+import { isPageFurniture } from './is-page-furniture';
 import { markupDefinitions } from './markup-definitions';
 import { RefusedTexts } from './refused-texts';
 import { repairPageMutations } from './repair-page-mutations';
@@ -521,6 +522,10 @@ export class AnnotationEngine {
     const knownLocal = evidence.localForms();
     const localMatcher = knownLocal.length > 0 ? buildTermMatcher(knownLocal) : null;
     const scratch: TermMatch[] = [];
+    // The text being recorded, for the one question about its place on the page (asked rarely: see record).
+    let recording: TextRunCollector | TextRun | null = null;
+    const inPageFurniture = () =>
+      isPageFurniture(recording instanceof TextRunCollector ? recording.runBlock() : recording!.block);
     /**
      * Keeps a run's matches and records what its text says. The run is made from the collector only when kept
      * (no function is made per text: this runs for every text of every page); a long text brings its run.
@@ -542,7 +547,8 @@ export class AnnotationEngine {
         // form.
         return;
       }
-      if (evidence.record(text, matches)) evidenceChanged = true;
+      recording = from;
+      if (evidence.record(text, matches, inPageFurniture)) evidenceChanged = true;
       runs.push(runOf(from));
       // After the evidence: "chimeric antigen receptor (CAR)" defines CAR whether or not a term goes on after it.
       matches = joinAcrossShortForm(text, matches, matcher);

@@ -97,11 +97,13 @@ export class PageEvidence {
   /**
    * Records the evidence in one text and its matches. Returns true when it changes a decision that may
    * already have been taken on text seen before (a new local abbreviation, a refused abbreviation now
-   * supported): the caller should look at the page again.
+   * supported): the caller should look at the page again. `inPageFurniture` tells whether the text lies in the
+   * page's navigation, sidebar or footer, where a cancer named (a link to a charity's appeal on a sports page)
+   * says nothing of what the page is about; it is asked only when the answer matters.
    */
-  record(text: string, matches: readonly TermMatch[]): boolean {
+  record(text: string, matches: readonly TermMatch[], inPageFurniture?: () => boolean): boolean {
     let changed = false;
-    if (!this.aboutCancer && matches.length > 0 && CANCER_WORDS.test(text)) {
+    if (!this.aboutCancer && matches.length > 0 && CANCER_WORDS.test(text) && !inPageFurniture?.()) {
       this.aboutCancer = true;
       if (this.refusedOffTopic) changed = true;
     }
@@ -109,7 +111,12 @@ export class PageEvidence {
       const { entryId, ambiguous } = match.form;
       if (ambiguous) continue;
       // Named in the text the reader reads: "lymphoma-awareness" in a shop's web address is no such page.
-      if (!this.aboutCancer && this.cancerSpecific.has(entryId) && isReadAsTerm(text, match)) {
+      if (
+        !this.aboutCancer &&
+        this.cancerSpecific.has(entryId) &&
+        isReadAsTerm(text, match) &&
+        !inPageFurniture?.()
+      ) {
         this.aboutCancer = true;
         if (this.refusedOffTopic) changed = true;
       }

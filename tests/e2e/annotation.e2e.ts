@@ -149,7 +149,7 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it('decoys: a page of other meanings (Excel LEN, NK, AML, a knee MCL, tyres in mm, dates, terms in web addresses, business synergies, relapse in recovery, remission of bowel disease, allergy immunotherapy, first-line treatment of blood pressure, antibiotic drug resistance, COVID dexamethasone, arthritis rituximab and targeted therapies, refractory seizures, knee cell therapy, T cells after a flu shot, sclerosis immunomodulatory drugs, joint inflammation, bone marrow on toast, personalised treatment from a physio, a refractory shoulder, CAR T-shirts) gets no mark at all', async () => {
+  it('decoys: a page of other meanings (Excel LEN, NK, AML, a knee MCL, tyres in mm, dates, terms in web addresses, business synergies, relapse in recovery, remission of bowel disease, allergy immunotherapy, first-line treatment of blood pressure, antibiotic drug resistance, COVID dexamethasone, arthritis rituximab and targeted therapies, refractory seizures, knee cell therapy, T cells after a flu shot, sclerosis immunomodulatory drugs, joint inflammation, bone marrow on toast, personalised treatment from a physio, a refractory shoulder, CAR T-shirts, a cancer charity in the sidebar) gets no mark at all', async () => {
     const page = await open('decoys.html');
     expect(await readOccurrences(page)).toEqual([]);
     const { original, current } = await bodySnapshots(page);

@@ -278,6 +278,40 @@ describe("definitions in a table of abbreviations, as MDPI's journals give them"
   });
 });
 
+describe('what a page is about comes from its content, not its navigation, sidebars or footer', () => {
+  const glossary = makeTestGlossary(
+    { relapse: ['relapse'], remission: ['remission'], lymphoma: ['lymphoma'] },
+    ['lymphoma'],
+    ['relapse', 'remission'],
+  );
+  const sportsPage = (sidebar: string) =>
+    `<main><p>The striker's relapse kept him out for six weeks.</p></main>${sidebar}` +
+    '<footer><p>Partner: a charity for families touched by cancer, in remission or not.</p></footer>';
+
+  it('a cancer named in a sidebar, a navigation bar or the footer makes no page about cancer', async () => {
+    for (const sidebar of [
+      '<aside><p>Run for lymphoma research this spring.</p></aside>',
+      '<nav><ul><li><a href="/lymphoma">Our lymphoma appeal</a></li></ul></nav>',
+      '<div role="complementary"><p>Run for lymphoma research.</p></div>',
+      '<div role="navigation"><a href="/cancer">Cancer: a remission story</a></div>',
+    ]) {
+      setBody(sportsPage(sidebar));
+      await annotate({}, {}, glossary);
+      // The sidebar's own cancer is still explained; the striker's relapse is no cancer's.
+      expect(occurrences(), sidebar).toEqual(sidebar.includes('lymphoma') ? ['lymphoma → lymphoma'] : []);
+      stopAllEngines();
+    }
+  });
+
+  it("the same elements inside the article are the article's: a fact box, the article's footer", async () => {
+    setBody(
+      '<article><p>The relapse came in spring.</p><aside><p>Facts: lymphoma is a cancer.</p></aside></article>',
+    );
+    await annotate({}, {}, glossary);
+    expect(occurrences()).toEqual(['relapse → relapse', 'lymphoma → lymphoma']);
+  });
+});
+
 describe('<abbr title> definitions', () => {
   it("define an ambiguous abbreviation in the glossary's sense, or in another that rules it out", async () => {
     setBody(

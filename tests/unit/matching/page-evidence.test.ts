@@ -113,6 +113,23 @@ describe('terms other fields use in another sense wait for a page about cancer',
     expect(on('Join the walk at https://lymphoma-run.example/join. Relapse is common.')).toEqual([]);
   });
 
+  it("a cancer named in the page's furniture (navigation, sidebar, footer) does not make a page about cancer", () => {
+    const evidence = new PageEvidence(general, new Set(['lymphoma']), new Set(['relapse']));
+    let asked = 0;
+    const inFurniture = () => (asked++, true);
+    const record = (text: string, furniture?: () => boolean) =>
+      evidence.record(text, general.findMatches(text), furniture);
+    record('Relapse is common in the first year of recovery.', inFurniture);
+    // Asked only of a text that would say the page is about cancer.
+    expect(asked).toBe(0);
+    record('Run for lymphoma research; cancer charities.', inFurniture);
+    expect(asked).toBeGreaterThan(0);
+    const relapse = 'Relapse is common.';
+    expect(evidence.resolve(relapse, general.findMatches(relapse)[0]!)).toBeNull();
+    record('A talk on lymphoma.');
+    expect(evidence.resolve(relapse, general.findMatches(relapse)[0]!)).toBe('relapse');
+  });
+
   it('general biology does not make a page about cancer', () => {
     expect(on('The immune system and a relapse of the disease.')).toEqual(['immune system → immune-system']);
   });
