@@ -4,14 +4,14 @@
  */
 const TOP_LAYER_PSEUDO_CLASSES = [':modal', ':popover-open', ':fullscreen'];
 
-let supportedSelector: string | null = null;
+let supported: readonly string[] | null = null;
 
-/** The top-layer pseudo-classes this browser knows, as one selector (an unknown one makes `closest` throw). */
-function topLayerSelector(): string {
-  supportedSelector ??= TOP_LAYER_PSEUDO_CLASSES.filter(
+/** The top-layer pseudo-classes this browser knows (an unknown one makes `closest` throw). */
+function supportedPseudoClasses(): readonly string[] {
+  supported ??= TOP_LAYER_PSEUDO_CLASSES.filter(
     (pseudo) => typeof CSS === 'undefined' || CSS.supports(`selector(${pseudo})`),
-  ).join(', ');
-  return supportedSelector;
+  );
+  return supported;
 }
 
 /** The nearest ancestor of `element` (itself included) matching `selector`, across shadow roots. */
@@ -28,8 +28,8 @@ function closestComposed(element: Element, selector: string): Element | null {
 
 /** The innermost top-layer element holding `element`, across shadow roots; null on the page's own layers. */
 export function topLayerOf(element: Element): Element | null {
-  const selector = topLayerSelector();
-  return selector ? closestComposed(element, selector) : null;
+  const pseudoClasses = supportedPseudoClasses();
+  return pseudoClasses.length > 0 ? closestComposed(element, pseudoClasses.join(', ')) : null;
 }
 
 function hideIfOpen(host: HTMLElement): void {
@@ -45,7 +45,10 @@ function hideIfOpen(host: HTMLElement): void {
 export function liftTooltipHost(host: HTMLElement, term: Element, home: Element): void {
   const layer = typeof host.showPopover === 'function' ? topLayerOf(term) : null;
   if (!layer) return lowerTooltipHost(host, home);
-  const parent = (layer.matches(':modal') ? layer : closestComposed(layer, ':modal')) ?? home;
+  const modal = supportedPseudoClasses().includes(':modal') ? closestComposed(layer, ':modal') : null;
+  // Not into a shadow tree: the tooltip's listeners on the document would see its events come from the
+  // page's host element instead.
+  const parent = modal?.getRootNode() === home.ownerDocument ? modal : home;
   try {
     hideIfOpen(host);
     if (host.parentNode !== parent) parent.append(host);

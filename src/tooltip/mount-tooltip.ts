@@ -327,12 +327,13 @@ export async function mountTooltip(
       }
       if (event.key === 'Escape') {
         const head = shown?.head;
-        const refocus = focusIsInTooltip();
+        // Focus goes back to the term before the tooltip closes: closing takes the host out of a modal dialog,
+        // and focus inside it would be dropped (and the focus leaving would end Esc's "stay closed").
+        if (intent.openTerm !== null && head && focusIsInTooltip()) refocusTerm(head);
         if (!intent.dismiss()) return;
         // The Esc was for the tooltip on top, not for the page underneath.
         event.preventDefault();
         event.stopPropagation();
-        if (refocus && head) refocusTerm(head);
         return;
       }
       // Tab from the focused term enters the tooltip, as if its actions followed the term in the tab order.

@@ -323,9 +323,21 @@ describe.each(BROWSERS)('%s: glossary tooltip', (name) => {
     await page.mouseMove(target.x, target.y, 12);
     await pause(1200);
     expect((await tooltipState(page))?.entryId).toBe('lenalidomide');
-    // Esc is for the tooltip on top: the dialog under it stays open.
+    await page.mouseMove(1, 1);
+    await waitForClosed(page);
+    // From the focused term, Tab reaches the tooltip's actions; Esc is for the tooltip on top, and the dialog
+    // under it stays open.
+    await page.evaluate(() => {
+      const term = document.querySelector<HTMLElement>('#modal-text mark[data-glossary-id]')!;
+      term.tabIndex = -1;
+      term.focus();
+    });
+    await waitForTooltip(page, 'lenalidomide');
+    await page.press('Tab');
+    expect(await focusedThing(page)).toBe('tooltip:full-entry');
     await page.press('Escape');
     await waitForClosed(page);
+    expect(await focusedThing(page)).toBe('term:lenalidomide');
     expect(await page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).open)).toBe(
       true,
     );
