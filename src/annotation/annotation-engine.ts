@@ -75,6 +75,8 @@ export interface AnnotationEngineOptions {
    * null wraps everything at once.
    */
   nearMargins?: NearMargins | null;
+  /** How long after texts are refused they get another chance, round after round, in ms (see RefusedTexts). */
+  anotherChanceMs?: readonly number[];
 }
 
 const ABORTED = Symbol('aborted');
@@ -177,12 +179,14 @@ export class AnnotationEngine {
   private readonly nearMargins: NearMargins | null;
   /** Occurrences found far from the viewport, decided and wrapped as the reader nears them. */
   private readonly deferred = new DeferredWraps((found) => this.decide(found));
-  private readonly refusedTexts = new RefusedTexts();
+  private readonly refusedTexts: RefusedTexts;
   /** Whether this pass has made sure the page has the marks' stylesheet (the page may have removed it since). */
   private markStylesChecked = false;
   private pendingNear = false;
   private nearCheckFrame: number | null = null;
   private unwatchViewport: (() => void) | null = null;
+  /** Gives the texts the page refused another chance (see RefusedTexts). */
+  private chanceTimer: number | null = null;
   /** Dialogs and popovers the page opened since the last check: their waiting occurrences are wrapped whole. */
   private readonly openedLayers = new Set<Element>();
   private settings: AnnotationSettings = { enabled: false, hiddenTerms: [], occurrenceMode: 'every' };
@@ -224,6 +228,7 @@ export class AnnotationEngine {
     this.sliceMs = options.sliceMs ?? 8;
     this.wrapSliceMs = options.wrapSliceMs ?? this.sliceMs;
     this.batchDelayMs = options.batchDelayMs ?? 80;
+    this.refusedTexts = new RefusedTexts(options.anotherChanceMs);
     this.nearMargins = options.nearMargins === undefined ? DEFAULT_NEAR_MARGINS : options.nearMargins;
     ctx.onInvalidated(() => this.stop());
   }
@@ -305,6 +310,8 @@ export class AnnotationEngine {
     this.batchTimer = null;
     this.deferred.clear();
     this.refusedTexts.clear();
+    if (this.chanceTimer !== null) clearTimeout(this.chanceTimer);
+    this.chanceTimer = null;
     this.pendingNear = false;
     this.stopWatchingViewport();
     this.ownWrites(() => this.restoreAllMarks());
@@ -426,6 +433,24 @@ export class AnnotationEngine {
       this.batchTimer = null;
       void this.run();
     }, this.batchDelayMs);
+  }
+
+  /** Reads the refused texts' blocks again after a while (see RefusedTexts), if some are refused. */
+  private scheduleAnotherChance(): void {
+    if (this.chanceTimer !== null) return;
+    const delay = this.refusedTexts.nextChanceIn();
+    if (delay === null) return;
+    this.chanceTimer = this.ctx.setTimeout(() => {
+      this.chanceTimer = null;
+      if (!this.active) return;
+      for (const block of this.refusedTexts.giveAnotherChance()) {
+        const root = this.rescanRootFor(block);
+        // The page put a new element in its place: only the whole page tells where that text went.
+        if (root) this.pendingRoots.add(root);
+        else this.pendingFull = true;
+      }
+      this.scheduleBatch();
+    }, delay);
   }
 
   private requestFullPass(): void {
@@ -698,9 +723,10 @@ export class AnnotationEngine {
     }
     const candidates: FoundRun[] = [];
     for (let i = 0; i < runs.length; i++) {
-      if (found[i]!.length === 0 || this.refusedTexts.refuses(runs[i]!.text)) continue;
+      if (found[i]!.length === 0 || this.refusedTexts.refuses(runs[i]!.text, runs[i]!.block)) continue;
       candidates.push({ run: runs[i]!, matches: found[i]! });
     }
+    this.scheduleAnotherChance();
     let near = candidates;
     if (this.nearMargins && !firstOnly && candidates.length >= DEFER_MIN_RUNS) {
       // Layout is read here, before anything is written.

@@ -268,7 +268,7 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
-  it('guarded: a page that takes our marks out of a section as soon as they appear, or removes them with their words, keeps its text and does not keep the annotator in a loop', async () => {
+  it('guarded: a page that takes our marks out of a section as soon as they appear, or removes them with their words, keeps its text and does not keep the annotator in a loop; once it stops, the marks come back', async () => {
     const page = await open('guarded.html');
     // A few rounds, then the annotator leaves the section's text alone: the passes stop.
     await waitForQuiet(page, 1);
@@ -307,6 +307,14 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
       ['added', 'pomalidomide', idOf('pomalidomide')],
       ['added', 'IMiDs', idOf('IMiD')],
     ]);
+
+    // A page that stops taking the marks out gets them a few seconds later, without any change of its own.
+    await page.evaluate(() => (window as unknown as { stopGuard(): void }).stopGuard());
+    await page.waitForFunction(
+      () => document.querySelectorAll('#guarded mark[data-glossary-id]').length === 2,
+      undefined,
+      15_000,
+    );
     await page.close();
   });
 

@@ -387,6 +387,35 @@ describe('a page that takes our marks out as soon as they appear', () => {
     expect(occurrences()).toEqual(['lenalidomide → lenalidomide', 'multiple myeloma → multiple-myeloma']);
   });
 
+  it('a page that stopped taking the marks out gets them back after a while', async () => {
+    setBody(`<div><p id="guarded">${TEXT}</p></div>`);
+    const page = guard((guarded) => (guarded.textContent = TEXT));
+    const { engine } = await annotate({}, { anotherChanceMs: [150, 300] });
+    expect(occurrences()).toEqual([]);
+    // The page re-rendered that text many times a second (while the reader scrolled, say), and stops.
+    page.stop();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await engine.idle();
+    expect(occurrences()).toEqual(['lenalidomide → lenalidomide', 'multiple myeloma → multiple-myeloma']);
+  });
+
+  it('a page that keeps taking them out costs a few rounds per chance, and no more once the chances are used', async () => {
+    setBody(`<div><p id="guarded">${TEXT}</p></div>`);
+    const page = guard((guarded) => (guarded.textContent = TEXT));
+    const { engine } = await annotate({}, { anotherChanceMs: [50, 50] });
+    const first = engine.stats.passes;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await engine.idle();
+    const passes = engine.stats.passes;
+    // Each chance costs as many rounds as the first refusal did.
+    expect(passes - first).toBeGreaterThan(0);
+    expect(passes - first).toBeLessThanOrEqual(2 * first);
+    await settle(engine, 200);
+    expect(engine.stats.passes).toBe(passes);
+    expect(occurrences()).toEqual([]);
+    page.stop();
+  });
+
   it('a page rendering the same text again on a timer is annotated again after each render', async () => {
     setBody(`<p id="p">${TEXT}</p>`);
     const p = document.getElementById('p')!;

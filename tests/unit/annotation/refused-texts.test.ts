@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RefusedTexts } from '../../../src/annotation/refused-texts';
+import { RefusedTexts, RETRY_DELAYS_MS } from '../../../src/annotation/refused-texts';
 
 const TEXT = 'lenalidomide and myeloma';
 
@@ -8,7 +8,7 @@ const TEXT = 'lenalidomide and myeloma';
  * later (null: never) and reports its change then.
  */
 function pass(refused: RefusedTexts, now: number, text: string | null, after: number | null = 0): boolean {
-  const refuses = text !== null && refused.refuses(text);
+  const refuses = text !== null && refused.refuses(text, document.body);
   refused.startWrapping();
   if (text === null || refuses) return refuses;
   const mark = document.createElement('mark');
@@ -54,6 +54,32 @@ describe('RefusedTexts', () => {
     const refused = new RefusedTexts();
     const results = Array.from({ length: 8 }, (_, i) => pass(refused, i * 200, TEXT, 90));
     expect(results.indexOf(true)).toBe(6);
+  });
+
+  it('gives refused texts another chance after a while, a few times, with their blocks to read again', () => {
+    const refused = new RefusedTexts();
+    expect(refused.nextChanceIn()).toBeNull();
+    let now = 0;
+    const refuseOnce = () => {
+      for (let i = 0; i < 7; i++) pass(refused, (now += 100), TEXT);
+      expect(refused.has(TEXT)).toBe(true);
+    };
+    refuseOnce();
+    for (const delay of RETRY_DELAYS_MS) {
+      expect(refused.nextChanceIn()).toBe(delay);
+      expect(refused.giveAnotherChance()).toEqual([document.body]);
+      expect(refused.has(TEXT)).toBe(false);
+      // The page stopped: the next pass marks it, and it stays marked.
+      expect(pass(refused, (now += 100), TEXT, null)).toBe(false);
+      // Or it did not, and the text is refused again.
+      refuseOnce();
+    }
+    // Chances used up: it stays refused until annotations are switched off and on.
+    expect(refused.nextChanceIn()).toBeNull();
+    refused.clear();
+    expect(refused.nextChanceIn()).toBeNull();
+    refuseOnce();
+    expect(refused.nextChanceIn()).toBe(RETRY_DELAYS_MS[0]);
   });
 
   it('forgets everything when cleared (annotations switched off and on)', () => {
