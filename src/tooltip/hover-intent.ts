@@ -75,8 +75,9 @@ export function createHoverIntent<Term>(options: HoverIntentOptions<Term>): Hove
   };
   const held = () => pointerOnTerm || pointerOnTooltip || focusInside || pinned;
 
-  const closeNow = () => {
-    cancelPending();
+  /** Closes the open term; `keepPending` leaves a pending open of another term to run. */
+  const closeNow = (keepPending = false) => {
+    if (!keepPending) cancelPending();
     stopGrace();
     const wasOpen = openTerm !== null;
     openTerm = null;
@@ -105,7 +106,8 @@ export function createHoverIntent<Term>(options: HoverIntentOptions<Term>): Hove
     if (cancelGrace) return;
     cancelGrace = options.schedule(() => {
       cancelGrace = null;
-      if (!held()) closeNow();
+      // The pointer left for another term, whose delay is still running: that one opens when it ends.
+      if (!held()) closeNow(true);
     }, options.graceMs);
   };
 
@@ -198,6 +200,6 @@ export function createHoverIntent<Term>(options: HoverIntentOptions<Term>): Hove
       closeNow();
       return true;
     },
-    close: closeNow,
+    close: () => closeNow(),
   };
 }

@@ -181,6 +181,18 @@ describe('hoverable and persistent (WCAG 1.4.13)', () => {
     expect(log).toEqual(['show angiogenesis (pointer)']);
   });
 
+  it('the grace period running out closes the open term, not the pending open of the term now under the pointer', () => {
+    const { clock, log, intent } = openOn('lenalidomide');
+    intent.pointerLeaveTerm('lenalidomide');
+    // Empty space for a while (as when a dialog opens over the term and makes it inert), then another term.
+    clock.advance(250);
+    intent.pointerEnterTerm('angiogenesis', false);
+    clock.advance(150);
+    expect(log).toEqual(['hide']);
+    clock.advance(150);
+    expect(log).toEqual(['hide', 'show angiogenesis (pointer)']);
+  });
+
   it('stays while focus is in it, even with the pointer gone', () => {
     const { clock, log, intent } = openOn('lenalidomide');
     intent.focusEnterTooltip();
