@@ -28,6 +28,15 @@ function shadowHostOf(node: Node): Element | null {
   return root.nodeType === DOCUMENT_FRAGMENT_NODE ? ((root as Partial<ShadowRoot>).host ?? null) : null;
 }
 
+/** The nearest ancestor of `element` (itself included) matching `selector`, across shadow roots. */
+export function composedClosest(element: Element, selector: string): Element | null {
+  for (let current: Element | null = element; current; current = shadowHostOf(current)) {
+    const found = current.closest(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Whether `node` is `ancestor` or inside it, shadow trees of hosts inside it included. */
 export function composedTreeContains(ancestor: Node, node: Node): boolean {
   for (let current: Node | null = node; current; current = shadowHostOf(current)) {

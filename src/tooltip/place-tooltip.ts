@@ -85,16 +85,21 @@ export function placeTooltip(
     // roomy to flip(). (All synchronous before the first paint, so nothing flickers.)
     card.style.maxWidth = '';
     card.style.maxHeight = '';
+    // The viewport is the only bound. The host may sit inside a page's dialog (see liftTooltipHost), and
+    // Floating UI would take a dialog with a transform, which scrolls its overflow, for a box clipping the card,
+    // though the host is drawn in the top layer: a centred dialog squeezed the card to its minimum height.
+    const boundary: Element[] = [];
     const { x, y, placement, middlewareData } = await computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'top',
       middleware: [
         inline(pointer),
         offset(TOOLTIP_GAP_PX),
-        flip({ padding: VIEWPORT_PADDING_PX, rootBoundary }),
-        shift({ padding: VIEWPORT_PADDING_PX, rootBoundary }),
+        flip({ padding: VIEWPORT_PADDING_PX, boundary, rootBoundary }),
+        shift({ padding: VIEWPORT_PADDING_PX, boundary, rootBoundary }),
         size({
           padding: VIEWPORT_PADDING_PX,
+          boundary,
           rootBoundary,
           apply({ availableWidth, availableHeight, elements }) {
             elements.floating.style.maxWidth = `${Math.min(TOOLTIP_MAX_WIDTH_PX, Math.floor(availableWidth))}px`;

@@ -318,6 +318,12 @@ describe.each(BROWSERS)('%s: glossary tooltip', (name) => {
       HOST,
     );
     expect(backdrop).toBe('none');
+    // The dialog's transform squeezes nothing: the whole definition shows, with nothing to scroll.
+    const squeezed = await page.evaluate((hostName) => {
+      const text = document.querySelector(hostName)!.shadowRoot!.querySelector('[role="tooltip"]')!;
+      return text.scrollHeight > text.clientHeight + 1;
+    }, HOST);
+    expect(squeezed).toBe(false);
     // The rest of the page is inert under a modal dialog: the pointer reaches the tooltip, and it stays.
     const target = await centreOf(page, '[role="tooltip"]', true);
     await page.mouseMove(target.x, target.y, 12);
@@ -348,6 +354,14 @@ describe.each(BROWSERS)('%s: glossary tooltip', (name) => {
     await page.hover(`#note-text ${mark('angiogenesis')}`);
     await waitForTooltip(page, 'angiogenesis');
     expect(await tooltipState(page)).toMatchObject({ onTop: true, visible: true });
+    // A click in the tooltip is a click inside the popover: the page's popover stays open (and the page's
+    // "one popover at a time" script left it open when the tooltip appeared).
+    const inTooltip = await centreOf(page, '[role="tooltip"]', true);
+    await page.mouseMove(inTooltip.x, inTooltip.y, 8);
+    await page.mouseClick(inTooltip.x, inTooltip.y);
+    await pause(300);
+    expect(await page.evaluate(() => document.getElementById('note')!.matches(':popover-open'))).toBe(true);
+    expect((await tooltipState(page))?.entryId).toBe('angiogenesis');
     await page.mouseMove(1, 1);
     await waitForClosed(page);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  composedClosest,
   composedTreeBefore,
   composedTreeContains,
   composedTreeParent,
@@ -27,6 +28,19 @@ describe('the composed tree', () => {
     expect(composedTreeParent(text.parentNode!.parentNode!)).toBe(host);
     expect(composedTreeBefore(before, text)).toBe(true);
     expect(composedTreeBefore(text, after)).toBe(true);
+  });
+
+  it('finds the nearest ancestor matching a selector, out through shadow roots', () => {
+    document.body.replaceChildren();
+    const footer = document.createElement('footer');
+    document.body.append(footer);
+    const inner = document.createElement('p');
+    const host = document.createElement('site-footer');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    footer.append(host);
+    expect(composedClosest(inner, 'footer')).toBe(footer);
+    expect(composedClosest(inner, 'p')).toBe(inner);
+    expect(composedClosest(inner, 'nav')).toBeNull();
   });
 
   it('a node the page removed inside a link is in no tree of the page (a link has a `host` too)', () => {
