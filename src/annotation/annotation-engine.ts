@@ -529,8 +529,11 @@ export class AnnotationEngine {
       else if (overBudget()) await checkpoint();
     }
     const matcher = this.matcher;
-    if (full || this.evidence === null)
+    if (full || this.evidence === null) {
       this.evidence = new PageEvidence(matcher, this.cancerSpecific, this.cancerPagesOnly);
+      // A site about cancer may name it only in its title and its navigation ("Relapse | Blood Cancer Support").
+      this.evidence.noteTitle(this.document.title);
+    }
     const evidence = this.evidence;
     const buildMs = workSoFar();
 

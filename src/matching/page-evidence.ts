@@ -95,6 +95,21 @@ export class PageEvidence {
   ) {}
 
   /**
+   * Records what the page's title says of its topic: a title that says "cancer" or names a cancer-specific
+   * entry makes a page about cancer (the title is the site's own word, unlike a sidebar's link).
+   */
+  noteTitle(title: string): void {
+    if (this.aboutCancer || title.length === 0) return;
+    const matches = this.matcher.findMatches(title);
+    this.aboutCancer =
+      CANCER_WORDS.test(title) ||
+      matches.some(
+        (match) =>
+          !match.form.ambiguous && this.cancerSpecific.has(match.form.entryId) && isReadAsTerm(title, match),
+      );
+  }
+
+  /**
    * Records the evidence in one text and its matches. Returns true when it changes a decision that may
    * already have been taken on text seen before (a new local abbreviation, a refused abbreviation now
    * supported): the caller should look at the page again. `inPageFurniture` tells whether the text lies in the

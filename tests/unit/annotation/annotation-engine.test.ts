@@ -303,6 +303,31 @@ describe('what a page is about comes from its content, not its navigation, sideb
     }
   });
 
+  it("a web component's shadow root inside the navigation is the navigation too", async () => {
+    setBody(`${sportsPage('')}<nav id="menu"></nav>`);
+    const host = document.createElement('site-links');
+    const line = document.createElement('p');
+    line.textContent = 'Run for lymphoma research.';
+    host.attachShadow({ mode: 'open' }).append(line);
+    document.getElementById('menu')!.append(host);
+    await annotate({}, {}, glossary);
+    expect(occurrences()).toEqual([]);
+  });
+
+  it('a title that names cancer makes a page about cancer, even when only the navigation names it', async () => {
+    const title = document.title;
+    try {
+      document.title = 'After a relapse | Blood Cancer Support';
+      setBody(
+        '<nav><a href="/">Blood cancer support</a></nav><main><p>A relapse can come years later.</p></main>',
+      );
+      await annotate({}, {}, glossary);
+      expect(occurrences()).toEqual(['relapse → relapse']);
+    } finally {
+      document.title = title;
+    }
+  });
+
   it("the same elements inside the article are the article's: a fact box, the article's footer", async () => {
     setBody(
       '<article><p>The relapse came in spring.</p><aside><p>Facts: lymphoma is a cancer.</p></aside></article>',
