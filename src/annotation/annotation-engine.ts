@@ -10,9 +10,15 @@ import { joinAcrossShortForm } from '../matching/join-across-short-form';
 import { PageEvidence, type DefinedAbbreviation } from '../matching/page-evidence';
 import type { OccurrenceMode } from '../settings/settings-items';
 import { classifyElement, closestBlock, isInsideSkippedElement } from './classify-element';
-import { composedTreeBefore, composedTreeParent } from './composed-tree';
+import {
+  composedClosest,
+  composedTreeBefore,
+  composedTreeContains,
+  composedTreeParent,
+} from './composed-tree';
 import { DeferredWraps, nearRange, type FoundRun, type NearMargins, type PendingRun } from './deferred-wraps';
 import { injectMarkStyles, removeMarkStyles, restoreMarkStyles } from './inject-mark-styles';
+import { isPageFurniture } from './is-page-furniture';
 import {
   ENTRY_ID_ATTRIBUTE,
   EXTENSION_UI_ATTRIBUTE,
@@ -20,13 +26,13 @@ import {
   OCCURRENCE_SELECTOR,
   PART_ATTRIBUTE,
 } from './mark-selectors';
-import { isPageFurniture } from './is-page-furniture';
 import { markupDefinitions } from './markup-definitions';
 import { RefusedTexts } from './refused-texts';
 import { repairPageMutations } from './repair-page-mutations';
 import { SplitRegistry } from './split-registry';
 import { staleOccurrenceMarks } from './stale-occurrence-marks';
 import { TextRunCollector, type TextRun } from './text-run-collector';
+import { topLayerSelector } from './top-layer-selector';
 import { wrapRunMatches, WrapApart, wrapsApart, type AcceptedMatch } from './wrap-run-matches';
 import { yieldToMain, yieldToMainAfterFrame } from './yield-to-main';
 
@@ -735,7 +741,16 @@ export class AnnotationEngine {
       // Layout is read here, before anything is written.
       const [low, high] = nearRange(candidates, this.viewportHeight(), this.nearMargins);
       near = candidates.slice(low, high);
-      const far = candidates.slice(0, low).concat(candidates.slice(high));
+      let far = candidates.slice(0, low).concat(candidates.slice(high));
+      // Text in a dialog or popover open now is shown wherever its place in the source is (an interstitial
+      // at the end of a long page): none of it waits.
+      const layers = far.length > 0 ? this.openLayersIn(roots, full) : [];
+      if (layers.length > 0) {
+        const inLayer = (found: FoundRun) =>
+          layers.some((layer) => composedTreeContains(layer, found.run.block));
+        near = far.filter(inLayer).concat(near);
+        far = far.filter((found) => !inLayer(found));
+      }
       if (far.length > 0) {
         this.deferred.add(far);
         this.watchViewport();
@@ -883,6 +898,26 @@ export class AnnotationEngine {
     } finally {
       slices.end();
     }
+  }
+
+  /**
+   * The open dialogs and popovers holding text a pass reads: on a full pass, the page's open dialogs (found
+   * by tag, a cheap look-up, unlike a selector over the whole page); on a later one, those around its roots
+   * (text added to a dialog already open).
+   */
+  private openLayersIn(roots: readonly Element[], full: boolean): Element[] {
+    const selector = topLayerSelector();
+    const layers: Element[] = [];
+    if (full) {
+      for (const dialog of this.document.getElementsByTagName('dialog'))
+        if ((dialog as HTMLDialogElement).open) layers.push(dialog);
+    } else if (selector) {
+      for (const root of roots) {
+        const layer = composedClosest(root, `${selector}, dialog[open]`);
+        if (layer) layers.push(layer);
+      }
+    }
+    return layers;
   }
 
   /** The waiting runs inside the dialogs and popovers opened since the last check. */

@@ -63,12 +63,12 @@ describe.each(BROWSERS)('%s: annotation of a long page', (name) => {
     );
 
   let opened: TestPage | null = null;
-  const open = async (): Promise<TestPage> => {
+  const open = async (fixture = 'long-article.html'): Promise<TestPage> => {
     // One fixture tab at a time: the messages go to the tab showing it.
     await opened?.close().catch(() => {});
     const page = await browser.newPage();
     opened = page;
-    await page.goto(`${fixtureOrigin}/long-article.html`);
+    await page.goto(`${fixtureOrigin}/${fixture}`);
     await waitForPasses(page);
     return page;
   };
@@ -116,6 +116,14 @@ describe.each(BROWSERS)('%s: annotation of a long page', (name) => {
     await page.waitForFunction(() => document.querySelector('#in-popover mark[data-glossary-id]'));
     // Nothing else came with them: the paragraphs far down are still waiting.
     expect(await markedParagraphs(page)).not.toContain('p280');
+    await page.close();
+  });
+
+  it('a dialog open as the page loads, at the end of its source, is marked with the first pass', async () => {
+    const page = await open('long-interstitial.html');
+    await page.waitForFunction(() => document.querySelector('#in-interstitial mark[data-glossary-id]'));
+    // The page behind it still waits for the reader.
+    expect(await markedParagraphs(page)).not.toContain('p299');
     await page.close();
   });
 

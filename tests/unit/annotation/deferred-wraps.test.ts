@@ -7,7 +7,7 @@ import {
 } from '../../../src/annotation/deferred-wraps';
 import type { TermMatch } from '../../../src/matching/build-term-matcher';
 import { OCCURRENCE_SELECTOR } from '../../../src/annotation/mark-selectors';
-import { annotate, occurrences, setBody, stopAllEngines } from './annotation-helpers';
+import { annotate, occurrences, setBody, settle, stopAllEngines } from './annotation-helpers';
 
 // happy-dom lays nothing out: each block's box is faked from its data-y (its top in the page), 100 px high,
 // in an 800 px viewport scrolled by `scrollY`.
@@ -103,6 +103,33 @@ describe('occurrences far from the viewport', () => {
       await engine.idle();
     }
     expect(markedParagraphs()).toEqual([...Array(25).keys(), 200, 201]);
+  });
+
+  it('inside a dialog open when the page is read, or filled once open, none wait', async () => {
+    longPage(100);
+    // An interstitial at the end of the source, shown over the page from the start.
+    const dialog = document.createElement('dialog');
+    dialog.open = true;
+    for (const part of [200, 201]) {
+      const paragraph = document.createElement('p');
+      paragraph.id = `p${part}`;
+      paragraph.dataset.y = '300';
+      paragraph.textContent = `Part ${part} on myeloma.`;
+      dialog.append(paragraph);
+    }
+    document.body.append(dialog);
+    const { engine } = await annotate();
+    expect(markedParagraphs()).toEqual([...Array(25).keys(), 200, 201]);
+    // The page fills the dialog with a long text, most of it below the dialog's fold.
+    for (let part = 300; part < 400; part++) {
+      const paragraph = document.createElement('p');
+      paragraph.id = `p${part}`;
+      paragraph.dataset.y = String(300 + (part - 300) * 100);
+      paragraph.textContent = `Part ${part} on myeloma.`;
+      dialog.append(paragraph);
+    }
+    await settle(engine);
+    expect(markedParagraphs().filter((part) => part >= 300)).toHaveLength(100);
   });
 
   it('count in page order of first occurrence, waiting ones included', async () => {
