@@ -731,11 +731,13 @@ export class AnnotationEngine {
       for (const mark of this.marks(OCCURRENCE_SELECTOR)) used.add(mark.getAttribute(ENTRY_ID_ATTRIBUTE)!);
     }
     const candidates: FoundRun[] = [];
+    let refused = false;
     for (let i = 0; i < runs.length; i++) {
-      if (found[i]!.length === 0 || this.refusedTexts.refuses(runs[i]!.text, runs[i]!.block)) continue;
-      candidates.push({ run: runs[i]!, matches: found[i]! });
+      if (found[i]!.length === 0) continue;
+      if (this.refusedTexts.refuses(runs[i]!.text, runs[i]!.block)) refused = true;
+      else candidates.push({ run: runs[i]!, matches: found[i]! });
     }
-    this.scheduleAnotherChance();
+    if (refused) this.scheduleAnotherChance();
     let near = candidates;
     if (this.nearMargins && !firstOnly && candidates.length >= DEFER_MIN_RUNS) {
       // Layout is read here, before anything is written.
