@@ -193,6 +193,8 @@ export class AnnotationEngine {
   private unwatchViewport: (() => void) | null = null;
   /** Gives the texts the page refused another chance (see RefusedTexts). */
   private chanceTimer: number | null = null;
+  /** Hears dialogs and popovers open while occurrences wait (see watchViewport). */
+  private toggleListener: ((event: Event) => void) | null = null;
   /** Dialogs and popovers the page opened since the last check: their waiting occurrences are wrapped whole. */
   private readonly openedLayers = new Set<Element>();
   private settings: AnnotationSettings = { enabled: false, hiddenTerms: [], occurrenceMode: 'every' };
@@ -363,6 +365,7 @@ export class AnnotationEngine {
     if (this.shadowRoots.has(shadowRoot)) return;
     this.shadowRoots.add(shadowRoot);
     this.observer?.observe(shadowRoot, OBSERVED);
+    if (this.toggleListener) shadowRoot.addEventListener('toggle', this.toggleListener, { capture: true });
   }
 
   /** Puts back the page's text everywhere we annotated it (querySelectorAll does not reach into shadow trees). */
@@ -1030,11 +1033,16 @@ export class AnnotationEngine {
       this.openedLayers.add(target);
       onChange();
     };
-    window.addEventListener('toggle', onToggle, { capture: true });
+    // Not composed: a toggle inside a shadow tree stays there, so each open shadow root gets the listener too.
+    for (const target of [window, ...this.shadowRoots])
+      target.addEventListener('toggle', onToggle, { capture: true });
+    this.toggleListener = onToggle;
     this.unwatchViewport = () => {
       window.removeEventListener('scroll', onChange, options);
       window.removeEventListener('resize', onChange, options);
-      window.removeEventListener('toggle', onToggle, { capture: true });
+      for (const target of [window, ...this.shadowRoots])
+        target.removeEventListener('toggle', onToggle, { capture: true });
+      this.toggleListener = null;
       resizeObserver?.disconnect();
       this.openedLayers.clear();
     };

@@ -105,6 +105,27 @@ describe('occurrences far from the viewport', () => {
     expect(markedParagraphs()).toEqual([...Array(25).keys(), 200, 201]);
   });
 
+  it("inside a web component's dialog that opens later are wrapped at once too", async () => {
+    longPage(100);
+    const host = document.createElement('x-panel');
+    const dialog = document.createElement('dialog');
+    const paragraph = document.createElement('p');
+    paragraph.id = 'p200';
+    paragraph.textContent = 'Part 200 on myeloma.';
+    dialog.append(paragraph);
+    host.attachShadow({ mode: 'open' }).append(dialog);
+    document.body.append(host);
+    const { engine } = await annotate();
+    const marked = () => paragraph.querySelectorAll(OCCURRENCE_SELECTOR).length;
+    expect(marked()).toBe(0);
+    paragraph.dataset.y = '300';
+    // A toggle event is not composed: it never leaves the shadow root.
+    dialog.dispatchEvent(new Event('toggle'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await engine.idle();
+    expect(marked()).toBe(1);
+  });
+
   it('inside a dialog open when the page is read, or filled once open, none wait', async () => {
     longPage(100);
     // An interstitial at the end of the source, shown over the page from the start.
