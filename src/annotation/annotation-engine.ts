@@ -911,12 +911,14 @@ export class AnnotationEngine {
    * (text added to a dialog already open).
    */
   private openLayersIn(roots: readonly Element[], full: boolean): Element[] {
-    const selector = topLayerSelector();
     const layers: Element[] = [];
     if (full) {
       for (const dialog of this.document.getElementsByTagName('dialog'))
         if ((dialog as HTMLDialogElement).open) layers.push(dialog);
-    } else if (selector) {
+      return layers;
+    }
+    const selector = topLayerSelector();
+    if (selector) {
       for (const root of roots) {
         const layer = composedClosest(root, `${selector}, dialog[open]`);
         if (layer) layers.push(layer);
