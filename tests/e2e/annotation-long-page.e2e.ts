@@ -119,9 +119,10 @@ describe.each(BROWSERS)('%s: annotation of a long page', (name) => {
     await page.close();
   });
 
-  it('a dialog open as the page loads, at the end of its source, is marked with the first pass', async () => {
+  it('a dialog and a popover open as the page loads, at the end of its source, are marked with the first pass', async () => {
     const page = await open('long-interstitial.html');
     await page.waitForFunction(() => document.querySelector('#in-interstitial mark[data-glossary-id]'));
+    await page.waitForFunction(() => document.querySelector('#in-notice mark[data-glossary-id]'));
     // The page behind it still waits for the reader.
     expect(await markedParagraphs(page)).not.toContain('p299');
     await page.close();
