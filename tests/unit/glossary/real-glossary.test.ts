@@ -7,7 +7,9 @@ import { parse } from 'yaml';
 import { loadGlossary, readGlossaryFiles } from '../../../src/build/glossary-vite-plugin';
 import type { GlossarySource } from '../../../src/glossary/compiled-glossary';
 import { findEntry } from '../../../src/glossary/find-entry';
+import { buildTermMatcher } from '../../../src/matching/build-term-matcher';
 import { normalizeSurfaceForm } from '../../../src/matching/normalize-surface-form';
+import { PageEvidence } from '../../../src/matching/page-evidence';
 import { glossaryDir, readSeeds, seedsDir } from './glossary-fixtures';
 
 const { content, full } = loadGlossary(glossaryDir);
@@ -133,6 +135,87 @@ describe('the real glossary', () => {
       expect(form, text).toBeDefined();
       expect(form, text).toMatchObject({ kind: 'abbreviation', caseSensitive: true, ambiguous: true });
     }
+  });
+});
+
+describe('the real glossary on a page', () => {
+  const matcher = buildTermMatcher(content.forms, content.trie);
+  const entries = Object.values(content.entries);
+  const idsWhere = (test: (e: (typeof entries)[number]) => boolean) =>
+    new Set(entries.filter(test).map((e) => e.id));
+  const cancerSpecific = idsWhere((e) => e.cancerSpecific);
+  const cancerPagesOnly = idsWhere((e) => e.cancerPagesOnly);
+
+  /** What a page of these paragraphs gets marked, as "text → entry id" in order. */
+  function marked(...paragraphs: string[]): string[] {
+    const evidence = new PageEvidence(matcher, cancerSpecific, cancerPagesOnly);
+    const read = paragraphs.map((text) => ({ text, matches: matcher.findMatches(text) }));
+    for (const { text, matches } of read) evidence.record(text, matches);
+    return read.flatMap(({ text, matches }) =>
+      matches.flatMap((m) => {
+        const id = evidence.resolve(text, m);
+        return id ? [`${text.slice(m.start, m.end)} → ${id}`] : [];
+      }),
+    );
+  }
+
+  it("leaves radiation as a risk, and as a physicist's word, unmarked", () => {
+    expect(
+      marked(
+        'Exposure to high levels of radiation raises the risk of leukemia, and so can ionizing radiation.',
+        'Radiation exposure from scans is small; UV radiation and background radiation are everywhere.',
+        'Some people are treated with radiation therapy; cranial radiation is rarely used.',
+      ),
+    ).toEqual([
+      'leukemia → leukemia',
+      'radiation therapy → radiation-therapy',
+      'radiation → radiation-therapy',
+    ]);
+  });
+
+  it('marks the verb and the adjectives readers meet beside the nouns', () => {
+    expect(
+      marked(
+        'The cancer has metastasized to the liver; tumours that metastasise early.',
+        'Chemotherapeutic agents block angiogenic signals; frontline therapy is chemotherapy.',
+      ),
+    ).toEqual([
+      'metastasized → metastasis',
+      'metastasise → metastasis',
+      'Chemotherapeutic → chemotherapy',
+      'angiogenic → angiogenesis',
+      'frontline therapy → first-line-therapy',
+      'chemotherapy → chemotherapy',
+    ]);
+  });
+
+  it("leaves other fields' senses unmarked on a page about cancer", () => {
+    expect(
+      marked(
+        'First-line therapy for this lymphoma is chemotherapy.',
+        "The skin is the immune system's first line of defence.",
+        'Myelodysplastic syndromes include refractory anemia with ring sideroblasts.',
+        'The merger will deliver cost synergies.',
+        'People with myeloma should avoid anti-inflammatory painkillers.',
+      ),
+    ).toEqual([
+      'First-line therapy → first-line-therapy',
+      'lymphoma → lymphoma',
+      'chemotherapy → chemotherapy',
+      'immune system → immune-system',
+      'Myelodysplastic syndromes → myelodysplastic-syndromes',
+      'myeloma → multiple-myeloma',
+    ]);
+  });
+
+  it('reads TME as the microenvironment only on a page that spells it so', () => {
+    // Total mesorectal excision, the operation for rectal cancer.
+    expect(marked('After chemoradiotherapy, people with rectal cancer have TME surgery.')).toEqual([]);
+    expect(marked('The tumor microenvironment (TME) shapes response; TME macrophages.')).toEqual([
+      'tumor microenvironment → tumor-microenvironment',
+      'TME → tumor-microenvironment',
+      'TME → tumor-microenvironment',
+    ]);
   });
 });
 
