@@ -5,6 +5,8 @@ const MAX_WORDS_AFTER = 3;
 
 const FULL_STOP = 0x2e;
 const COLON = 0x3a;
+const CAPITAL_S = 0x53;
+const SMALL_E = 0x65;
 const SEMICOLON = 0x3b;
 const OPEN_BRACKET = 0x28;
 const AMPERSAND = 0x26;
@@ -37,7 +39,13 @@ function issueOrPagesFollow(text: string, at: number): boolean {
     if (close === -1 || close - at > 12) return false;
     at = close + 1;
   }
-  return text.charCodeAt(at) === COLON;
+  if (text.charCodeAt(at) !== COLON) return false;
+  // Pages follow a volume's colon ("215", "S1-9", "e123"); words make a heading ("Leukemia 101: a guide").
+  const pages = spacesEnd(text, at + 1);
+  const first = text.charCodeAt(pages);
+  return (
+    isDigit(first) || ((first === CAPITAL_S || first === SMALL_E) && isDigit(text.charCodeAt(pages + 1)))
+  );
 }
 
 /**

@@ -141,7 +141,7 @@ describe('the real glossary', () => {
 describe('the real glossary on a page', () => {
   const matcher = buildTermMatcher(content.forms, content.trie);
   const entries = Object.values(content.entries);
-  const idsWhere = (test: (e: (typeof entries)[number]) => boolean) =>
+  const idsWhere = (test: (e: (typeof entries)[number]) => boolean | undefined) =>
     new Set(entries.filter(test).map((e) => e.id));
   const cancerSpecific = idsWhere((e) => e.cancerSpecific);
   const cancerPagesOnly = idsWhere((e) => e.cancerPagesOnly);

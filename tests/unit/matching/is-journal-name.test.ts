@@ -12,6 +12,15 @@ describe('isJournalName', () => {
     expect(journal('Title. Leukemia 23(Suppl 2):S1-9.', 'Leukemia')).toBe(true);
   });
 
+  it('leaves a heading whose number and colon come before words alone', () => {
+    expect(journal('Multiple Myeloma 2024: the year in review', 'Multiple Myeloma')).toBe(false);
+    expect(journal("Leukemia 101: a beginner's guide", 'Leukemia')).toBe(false);
+    expect(journal('Lymphoma Stage 4: what it means', 'Lymphoma')).toBe(false);
+    expect(journal('Rituximab Day 1: given by drip.', 'Rituximab')).toBe(false);
+    // Electronic page numbers are pages.
+    expect(journal('Title. Leukemia 23 (2): e1234, 2009.', 'Leukemia')).toBe(true);
+  });
+
   it('finds a term inside a longer journal name', () => {
     expect(journal('Title. Pediatr Blood Cancer 59 (7): 1234-8, 2012.', 'Blood Cancer')).toBe(true);
     expect(journal('Title. Blood Cancer J 10 (2): 19, 2020.', 'Blood Cancer')).toBe(true);
