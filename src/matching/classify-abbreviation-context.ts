@@ -122,24 +122,30 @@ export function classifyAbbreviationContext(
   return null;
 }
 
-// Nouns that, after "<number> <letters>", make the number a count of people or cases: "120 MM patients".
+// Nouns that, after "<number> <letters>", make the number a count: "120 MM patients", "8 MM cell lines".
 const COUNTED = new Set(
-  'patient patients case cases subject subjects participant participants individuals people adults children'.split(
+  'patient patients case cases subject subjects participant participants individuals people adults children cell cells sample samples specimen specimens cohort cohorts'.split(
     ' ',
   ),
 );
 
+// Words that put a year before letters: "In 2020 MM accounted for…", "between 2010 and 2020 MM…".
+const BEFORE_YEAR = /(?:^|[^\p{L}])(?:in|since|by|from|until|till|through|during|and|to)\s$/iu;
+
 /**
- * Whether letters after a number are counted rather than measured: a plain number, the letters, then people or
- * cases ("120 MM patients", "1,024 AML cases"), where "16 MM bolt" and "195/65 R15 MM" are sizes.
+ * Whether the number before letters counts or dates rather than measures: a plain number, the letters, then
+ * people, cases or samples ("120 MM patients", "1,024 AML cases"), or a year after "in", "since" and the like
+ * ("In 2020 MM accounted…"), where "16 MM bolt" and "195/65 R15 MM" are sizes.
  */
-export function isCountedAfterNumber(text: string, start: number, end: number): boolean {
+export function isCountOrYearBefore(text: string, start: number, end: number): boolean {
   let i = start - 1;
   if (text[i] === ' ') i--;
   const numberEnd = i + 1;
   while (i >= 0 && (isDigit(text[i]) || text[i] === ',')) i--;
   if (i + 1 === numberEnd || (i >= 0 && (isWordCharCode(text.charCodeAt(i)) || text[i] === '/')))
     return false;
+  const number = text.slice(i + 1, numberEnd);
+  if (/^(?:19|20)\d\d$/.test(number) && BEFORE_YEAR.test(text.slice(Math.max(0, i - 12), i + 1))) return true;
   const next = /^ ([a-z]+)/.exec(text.slice(end, end + 16));
   return next !== null && COUNTED.has(next[1]!);
 }

@@ -1,6 +1,6 @@
 import type { ContentForm } from '../glossary/compiled-glossary';
 import type { TermMatch, TermMatcher } from './build-term-matcher';
-import { classifyAbbreviationContext, isCountedAfterNumber } from './classify-abbreviation-context';
+import { classifyAbbreviationContext, isCountOrYearBefore } from './classify-abbreviation-context';
 import { findAbbreviationDefinitions } from './find-abbreviation-definitions';
 import { isAsciiLetterCode } from './fold-char-code';
 import { isInWebAddress } from './is-in-web-address';
@@ -249,9 +249,9 @@ export class PageEvidence {
     if (form.caseSensitive) {
       const meanings = this.definitions.get(key(form.text));
       const role = classifyAbbreviationContext(text, match.start, match.end, form.ambiguous);
-      // After a number, letters may be counted rather than measured ("120 MM patients"): then the page's
-      // evidence decides, as anywhere else.
-      if (role !== null && !(role === 'unit' && isCountedAfterNumber(text, match.start, match.end)))
+      // After a number, letters may be counted or dated rather than measured ("120 MM patients", "in 2020
+      // MM"): then the page's evidence decides, as anywhere else.
+      if (role !== null && !(role === 'unit' && isCountOrYearBefore(text, match.start, match.end)))
         return null;
       if (meanings) {
         if (meanings.has(form.entryId)) return form.entryId;

@@ -520,6 +520,25 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
     expect(only(annotatedOn('We saw 120 MM patients.'), 'MM')).toEqual([]);
   });
 
+  it('samples and cell lines counted, and a year before the letters: "8 MM cell lines", "In 2020 MM…"', () => {
+    expect(
+      only(
+        annotatedOn(
+          myelomaPage,
+          'We grew 8 MM cell lines from 40 MM samples. In 2020 MM accounted for more.',
+        ),
+        'MM',
+      ),
+    ).toEqual([
+      'MM → multiple-myeloma',
+      'MM → multiple-myeloma',
+      'MM → multiple-myeloma',
+      'MM → multiple-myeloma',
+    ]);
+    // A number of four digits is not always a year: "a 2020 MM sheet" is a size.
+    expect(only(annotatedOn(myelomaPage, 'Cut a 2020 MM sheet.'), 'MM')).toEqual(['MM → multiple-myeloma']);
+  });
+
   it('letters that are an English word, in text in capitals: "BY CAR", "A CAR"; not "MM AND AML", "TREATMENT OF NHL"', () => {
     const page = [
       'Chimeric antigen receptor (CAR) T-cell therapy and non-Hodgkin lymphoma (NHL).',
