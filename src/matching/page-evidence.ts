@@ -35,6 +35,9 @@ const NO_ENTRIES: ReadonlySet<string> = new Set();
 // melanoma or a glioblastoma names none of the glossary's cancers). Not "tumor": "tumor necrosis factor" is a
 // rheumatology page's word too.
 const CANCER_WORDS = /cancer|oncolog|carcinoma|malignan|melanoma|sarcoma|glioma|blastoma|neoplas/i;
+const CANCER_WORDS_EVERYWHERE = new RegExp(CANCER_WORDS.source, 'gi');
+/** Characters between two places a text names a cancer for them to be more than one passing mention. */
+const FAR_APART = 400;
 
 /**
  * Whether a match ending in a letter on its own is cut from a hyphenated word: the "T" of "CAR T-shirts" is
@@ -83,6 +86,8 @@ export class PageEvidence {
   private readonly refused = new Set<string>();
   /** Whether the page names a cancer-specific entry (by a form without other meanings) or says "cancer". */
   private aboutCancer = false;
+  /** The first text of the page's content found naming a cancer: a second one makes the page about cancer. */
+  private firstTextNamingCancer: string | null = null;
   /** Whether an occurrence was refused for want of that: the page naming cancer later means a rescan. */
   private refusedOffTopic = false;
 
@@ -100,13 +105,7 @@ export class PageEvidence {
    */
   noteTitle(title: string): void {
     if (this.aboutCancer || title.length === 0) return;
-    const matches = this.matcher.findMatches(title);
-    this.aboutCancer =
-      CANCER_WORDS.test(title) ||
-      matches.some(
-        (match) =>
-          !match.form.ambiguous && this.cancerSpecific.has(match.form.entryId) && isReadAsTerm(title, match),
-      );
+    this.aboutCancer = this.whereCancerIsNamed(title, this.matcher.findMatches(title)) !== null;
   }
 
   /**
@@ -118,23 +117,22 @@ export class PageEvidence {
    */
   record(text: string, matches: readonly TermMatch[], inPageFurniture?: () => boolean): boolean {
     let changed = false;
-    if (!this.aboutCancer && matches.length > 0 && CANCER_WORDS.test(text) && !inPageFurniture?.()) {
-      this.aboutCancer = true;
-      if (this.refusedOffTopic) changed = true;
+    if (!this.aboutCancer && matches.length > 0 && text !== this.firstTextNamingCancer) {
+      const named = this.whereCancerIsNamed(text, matches);
+      if (named !== null && !inPageFurniture?.()) {
+        // One passing mention (a chemistry page's salt "used in chemotherapy") does not make a page about
+        // cancer; a second text naming one does, or one text naming it in places far apart (a whole document
+        // in one text node). The same text read again is no second one.
+        if (named.last - named.first >= FAR_APART || this.firstTextNamingCancer !== null) {
+          this.aboutCancer = true;
+          this.firstTextNamingCancer = null;
+          if (this.refusedOffTopic) changed = true;
+        } else this.firstTextNamingCancer = text;
+      }
     }
     for (const match of matches) {
       const { entryId, ambiguous } = match.form;
       if (ambiguous) continue;
-      // Named in the text the reader reads: "lymphoma-awareness" in a shop's web address is no such page.
-      if (
-        !this.aboutCancer &&
-        this.cancerSpecific.has(entryId) &&
-        isReadAsTerm(text, match) &&
-        !inPageFurniture?.()
-      ) {
-        this.aboutCancer = true;
-        if (this.refusedOffTopic) changed = true;
-      }
       if (this.longForms.has(entryId)) continue;
       // Not a form in a web address, a journal's name or a hyphenated word ("CAR T-shirts" is no long form of CAR).
       if (!isReadAsTerm(text, match)) continue;
@@ -163,6 +161,29 @@ export class PageEvidence {
       }
     }
     return changed;
+  }
+
+  /**
+   * Where a text says "cancer" or names a cancer-specific entry where the reader reads it: the first and the
+   * last such place, or null.
+   */
+  private whereCancerIsNamed(
+    text: string,
+    matches: readonly TermMatch[],
+  ): { first: number; last: number } | null {
+    let first = -1;
+    let last = -1;
+    const note = (at: number) => {
+      first = first === -1 ? at : Math.min(first, at);
+      last = Math.max(last, at);
+    };
+    if (CANCER_WORDS.test(text)) for (const word of text.matchAll(CANCER_WORDS_EVERYWHERE)) note(word.index);
+    for (const match of matches) {
+      // Named in the text the reader reads: "lymphoma-awareness" in a shop's web address is no such page.
+      if (!match.form.ambiguous && this.cancerSpecific.has(match.form.entryId) && isReadAsTerm(text, match))
+        note(match.start);
+    }
+    return first === -1 ? null : { first, last };
   }
 
   /**

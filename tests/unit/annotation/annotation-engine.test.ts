@@ -330,10 +330,11 @@ describe('what a page is about comes from its content, not its navigation, sideb
 
   it("the same elements inside the article are the article's: a fact box, the article's footer", async () => {
     setBody(
-      '<article><p>The relapse came in spring.</p><aside><p>Facts: lymphoma is a cancer.</p></aside></article>',
+      '<article><p>The relapse came in spring.</p><aside><p>Facts: lymphoma is a cancer.</p></aside>' +
+        '<footer><p>Our lymphoma nurses.</p></footer></article>',
     );
     await annotate({}, {}, glossary);
-    expect(occurrences()).toEqual(['relapse → relapse', 'lymphoma → lymphoma']);
+    expect(occurrences()).toEqual(['relapse → relapse', 'lymphoma → lymphoma', 'lymphoma → lymphoma']);
   });
 });
 

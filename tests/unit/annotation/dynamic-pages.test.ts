@@ -88,15 +88,15 @@ describe('content added later', () => {
       ['lymphoma'],
       ['remission'],
     );
-    setBody('<p>Remission can last for years.</p>');
+    setBody('<p>Remission can last for years.</p><p>A lymphoma walk.</p>');
     const { engine } = await annotate({}, {}, glossary);
-    expect(occurrences()).toEqual([]);
+    expect(occurrences()).toEqual(['lymphoma → lymphoma']);
     const p = document.createElement('p');
     p.textContent = 'This clinic treats lymphoma.';
     document.body.append(p);
     await settle(engine);
     await settle(engine);
-    expect(occurrences()).toEqual(['Remission → remission', 'lymphoma → lymphoma']);
+    expect(occurrences()).toEqual(['Remission → remission', 'lymphoma → lymphoma', 'lymphoma → lymphoma']);
   });
 });
 

@@ -90,23 +90,48 @@ describe('terms other fields use in another sense wait for a page about cancer',
     ).toEqual([]);
   });
 
-  it('the same words on a page that names a cancer are annotated, wherever the cancer is named', () => {
-    expect(on('Relapse is common.', 'The drugs act in synergy against lymphoma.')).toEqual([
+  it('the same words on a page that names a cancer in two texts are annotated, wherever the cancer is named', () => {
+    expect(
+      on('Relapse is common.', 'The drugs act in synergy against lymphoma.', 'A lymphoma clinic.'),
+    ).toEqual(['Relapse → relapse', 'synergy → synergy', 'lymphoma → lymphoma', 'lymphoma → lymphoma']);
+  });
+
+  it('one passing mention of a cancer does not make a page about cancer, nor the same text read again', () => {
+    // A chemistry page's salt "also used against lymphoma", an immunology page's closing line on CAR T.
+    expect(
+      on('Relapse is common.', 'The salt is also used against lymphoma.', 'Synergy of ligands.'),
+    ).toEqual(['lymphoma → lymphoma']);
+    // A whole document in one text: two places far apart count as two texts.
+    const filler = ' Then the weather.'.repeat(30);
+    expect(on(`Relapse after lymphoma.${filler}`)).toEqual(['lymphoma → lymphoma']);
+    expect(on(`Relapse after lymphoma.${filler} A cancer.`)).toEqual([
       'Relapse → relapse',
-      'synergy → synergy',
+      'lymphoma → lymphoma',
+    ]);
+    expect(on('Relapse is common.', 'Used against lymphoma.', 'Used against lymphoma.')).toEqual([
+      'lymphoma → lymphoma',
       'lymphoma → lymphoma',
     ]);
   });
 
-  it('or on a page that says "cancer" in a text with a term, though it names no cancer of the glossary', () => {
-    expect(on('Relapse of prostate cancer is rare.')).toEqual(['Relapse → relapse']);
-    expect(on('After treatment for oral carcinoma, relapse is rare.')).toEqual(['relapse → relapse']);
+  it('or on a page that says "cancer" in texts with a term, though it names no cancer of the glossary', () => {
+    expect(on('Relapse of prostate cancer is rare.', 'Synergy in prostate cancer care.')).toEqual([
+      'Relapse → relapse',
+      'Synergy → synergy',
+    ]);
+    expect(on('After treatment for oral carcinoma, relapse is rare.', 'Carcinoma: synergy.')).toEqual([
+      'relapse → relapse',
+      'synergy → synergy',
+    ]);
   });
 
   it('or names a cancer the glossary lacks: a melanoma, a sarcoma, a glioblastoma, a neoplasm', () => {
     for (const cancer of ['melanoma', 'Ewing sarcoma', 'glioma', 'glioblastoma', 'neuroblastoma', 'neoplasm'])
-      expect(on(`Relapse of the ${cancer} is rare.`), cancer).toEqual(['Relapse → relapse']);
-    expect(on('Relapse of the knee injury is rare.')).toEqual([]);
+      expect(on(`Relapse of the ${cancer} is rare.`, `The ${cancer}: synergy.`), cancer).toEqual([
+        'Relapse → relapse',
+        'synergy → synergy',
+      ]);
+    expect(on('Relapse of the knee injury is rare.', 'The knee injury: synergy.')).toEqual([]);
   });
 
   it('a cancer named only inside a web address does not make a page about cancer', () => {
@@ -127,6 +152,7 @@ describe('terms other fields use in another sense wait for a page about cancer',
     const relapse = 'Relapse is common.';
     expect(evidence.resolve(relapse, general.findMatches(relapse)[0]!)).toBeNull();
     record('A talk on lymphoma.');
+    record('A walk for lymphoma.');
     expect(evidence.resolve(relapse, general.findMatches(relapse)[0]!)).toBe('relapse');
   });
 
@@ -136,11 +162,12 @@ describe('terms other fields use in another sense wait for a page about cancer',
 
   it('an abbreviation the page defines waits for a page about cancer like its entry', () => {
     expect(on('The merger promised synergy (SYN). SYN drives the deal.')).toEqual([]);
-    expect(on('Drugs act in synergy (SYN) against lymphoma. SYN is common.')).toEqual([
+    expect(on('Drugs act in synergy (SYN) against lymphoma. SYN is common.', 'A lymphoma clinic.')).toEqual([
       'synergy → synergy',
       'SYN → synergy',
       'lymphoma → lymphoma',
       'SYN → synergy',
+      'lymphoma → lymphoma',
     ]);
   });
 
@@ -150,7 +177,8 @@ describe('terms other fields use in another sense wait for a page about cancer',
     const matches = general.findMatches(text);
     expect(evidence.record(text, matches)).toBe(false);
     expect(evidence.resolve(text, matches[0]!)).toBeNull();
-    expect(evidence.record('Our lymphoma clinic.', general.findMatches('Our lymphoma clinic.'))).toBe(true);
+    expect(evidence.record('Our lymphoma clinic.', general.findMatches('Our lymphoma clinic.'))).toBe(false);
+    expect(evidence.record('A lymphoma walk.', general.findMatches('A lymphoma walk.'))).toBe(true);
     expect(evidence.resolve(text, matches[0]!)).toBe('relapse');
   });
 });
@@ -569,10 +597,11 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
     );
     // Nor is it the long form an ambiguous CAR needs.
     expect(cancerPage('CAR T-shirts for a rental CAR.')).toEqual([]);
-    expect(cancerPage('CAR T and CAR T-cell therapy; a relapse.')).toEqual([
+    expect(cancerPage('CAR T and CAR T-cell therapy; a relapse.', 'CAR T again.')).toEqual([
       'CAR T → car-t-cell-therapy',
       'CAR T-cell therapy → car-t-cell-therapy',
       'relapse → relapse',
+      'CAR T → car-t-cell-therapy',
     ]);
   });
 
