@@ -106,7 +106,13 @@ const DECIDE_CHUNK = 1024;
 /** Work in the slice under way after which the marks made apart are put in in the next one. */
 const COMMIT_AFTER_MS = 2;
 
-const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  // A section the page makes editable later ("Edit" on a CMS page): the reader's typing must not meet our marks.
+  attributeFilter: ['contenteditable'],
+};
 
 /**
  * Main-thread time of one piece of work, cut into slices that give the main thread back in between; counted

@@ -92,7 +92,7 @@ export const INLINE_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether an element is editable by the reader: its text belongs to them, not to the page. */
-function isEditable(element: Element): boolean {
+export function isEditable(element: Element): boolean {
   const value = element.getAttribute('contenteditable');
   return value !== null && value.toLowerCase() !== 'false';
 }

@@ -1,4 +1,4 @@
-import { classifyElement } from './classify-element';
+import { classifyElement, isEditable } from './classify-element';
 import { EXTENSION_UI_ATTRIBUTE } from './mark-selectors';
 import type { SplitRegistry } from './split-registry';
 
@@ -16,6 +16,7 @@ const isExtensionUi = (node: Node): boolean =>
  * - The page removed a text node we split, or inserted a node between it and its pieces (frameworks place
  *   nodes relative to `nextSibling`, which may be one of our marks): the pieces' text goes back into the
  *   page's node, where the page believes it is.
+ * - The page made an element editable (`contenteditable`): every text node we split inside it is whole again.
  */
 export function repairPageMutations(records: readonly MutationRecord[], registry: SplitRegistry): Node[] {
   const touched: Node[] = [];
@@ -29,6 +30,14 @@ export function repairPageMutations(records: readonly MutationRecord[], registry
     }
   }
   for (const record of records) {
+    if (record.type === 'attributes') {
+      const element = record.target as Element;
+      // Made editable: the page's own text goes back before the reader types into it (and before an editor
+      // saves its markup). No longer editable: its text is read again.
+      if (isEditable(element)) registry.restoreAll(element);
+      else touched.push(element);
+      continue;
+    }
     if (record.type === 'characterData') {
       const target = record.target;
       if (registry.isSplitOrigin(target) && !removed?.has(target)) registry.restore(target as Text, true);

@@ -167,6 +167,8 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     expect(occurrences.map((o) => [o.text, o.in])).toEqual([
       ['lenalidomide', 'control'],
       ['multiple myeloma', 'label'],
+      ['Lenalidomide', 'note'],
+      ['multiple myeloma', 'note'],
     ]);
     const values = await page.evaluate(() => ({
       input: (document.getElementById('name') as HTMLInputElement).value,
@@ -203,6 +205,34 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     expect(await page.evaluate(() => (document.getElementById('message') as HTMLTextAreaElement).value)).toBe(
       'I take lenalidomide for multiple myeloma. Also angiogenesis.',
     );
+    await page.close();
+  });
+
+  it('forms: text the page makes editable after it was marked is typed into as the page wrote it', async () => {
+    const page = await open('forms.html');
+    await page.click('#edit');
+    // The reader clicks at the start of the paragraph and types.
+    await page.evaluate(() => {
+      const note = document.getElementById('note')!;
+      note.focus();
+      getSelection()!.collapse(note.firstChild, 0);
+    });
+    await page.type('Many say ');
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    const note = await page.evaluate(() => {
+      const element = document.getElementById('note')!;
+      // What an editor saves: the page's markup, no marks of ours.
+      return {
+        text: element.textContent,
+        html: element.innerHTML,
+        marks: element.querySelectorAll('mark').length,
+      };
+    });
+    expect(note).toEqual({
+      text: 'Many say Lenalidomide is used in multiple myeloma.',
+      html: 'Many say Lenalidomide is used in multiple myeloma.',
+      marks: 0,
+    });
     await page.close();
   });
 
@@ -285,7 +315,9 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
       })),
     ).toEqual({ text: 'Lenalidomide is used in multiple myeloma.', marks: 0 });
     // A section that removes the marks, words and all, gets its words back each time.
-    expect(await page.evaluate(() => (window as unknown as { strippedRemovals: number }).strippedRemovals)).toBeGreaterThanOrEqual(1);
+    expect(
+      await page.evaluate(() => (window as unknown as { strippedRemovals: number }).strippedRemovals),
+    ).toBeGreaterThanOrEqual(1);
     expect(
       await page.evaluate(() => ({
         text: document.getElementById('stripped')!.textContent!.trim(),

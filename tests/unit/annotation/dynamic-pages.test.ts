@@ -114,6 +114,30 @@ describe('the page re-rendering text we annotated', () => {
     expect(occurrences()).toEqual(['angiogenesis → angiogenesis']);
   });
 
+  it('a section the page makes editable gets its own text nodes back whole; editable no more, it is read again', async () => {
+    setBody(
+      '<section id="s"><p id="p">Lenalidomide is used in multiple myeloma.</p></section><p>Myeloma.</p>',
+    );
+    const { engine } = await annotate();
+    const section = document.getElementById('s')!;
+    const node = pageTextNode('#p');
+    section.setAttribute('contenteditable', 'true');
+    // Before the reader can type: in the observer callback.
+    await Promise.resolve();
+    expect(section.querySelectorAll(MARK_SELECTOR)).toHaveLength(0);
+    expect([...document.getElementById('p')!.childNodes]).toEqual([node]);
+    expect(node.data).toBe('Lenalidomide is used in multiple myeloma.');
+    await settle(engine);
+    expect(occurrences()).toEqual(['Myeloma → myeloma']);
+    section.setAttribute('contenteditable', 'false');
+    await settle(engine);
+    expect(occurrences()).toEqual([
+      'Lenalidomide → lenalidomide',
+      'multiple myeloma → multiple-myeloma',
+      'Myeloma → myeloma',
+    ]);
+  });
+
   it('removing a split text node takes our pieces with it', async () => {
     setBody('<p id="p">lenalidomide and myeloma</p>');
     const { engine } = await annotate();
