@@ -106,6 +106,16 @@ const DECIDE_CHUNK = 1024;
 /** Work in the slice under way after which the marks made apart are put in in the next one. */
 const COMMIT_AFTER_MS = 2;
 
+/**
+ * A page's address without a fragment that only points into the page (a table of contents' "#dosage"); a
+ * hash router's fragment ("#/stories/12", "#!/…") names another page and stays.
+ */
+function pageAddress(url: string): string {
+  const hash = url.indexOf('#');
+  if (hash === -1 || url[hash + 1] === '/' || url[hash + 1] === '!') return url;
+  return url.slice(0, hash);
+}
+
 const OBSERVED: MutationObserverInit = {
   childList: true,
   subtree: true,
@@ -227,6 +237,11 @@ export class AnnotationEngine {
   private firstMarks: Element[] = [];
   /** The body the last full pass read: a page replacing it is read again whole. */
   private walkedBody: HTMLElement | null = null;
+  /**
+   * The address the last full pass read: a single-page app moving to another page (history.pushState) is read
+   * again whole, with the new page's evidence (a sobriety story after a cancer article has no cancer relapse).
+   */
+  private walkedUrl = '';
 
   constructor(
     private readonly ctx: AnnotatorContext,
@@ -411,8 +426,9 @@ export class AnnotationEngine {
     }
     if (!this.active) return;
     this.refusedTexts.notePageChanges(performance.now());
-    if (this.document.body !== this.walkedBody) {
-      // A new body, or a new document in this one (document.open() and write()): read the page again.
+    if (this.document.body !== this.walkedBody || pageAddress(this.document.URL) !== this.walkedUrl) {
+      // A new body, a new document in this one (document.open() and write()), or another page of a single-page
+      // app: read the page again.
       this.pendingFull = true;
       this.scheduleBatch();
       return;
@@ -491,7 +507,10 @@ export class AnnotationEngine {
           continue;
         }
         const full = this.pendingFull;
-        if (full) this.walkedBody = this.document.body;
+        if (full) {
+          this.walkedBody = this.document.body;
+          this.walkedUrl = pageAddress(this.document.URL);
+        }
         const roots = full ? [this.document.body].filter(Boolean) : this.takeRoots();
         this.pendingFull = false;
         this.pendingRoots.clear();

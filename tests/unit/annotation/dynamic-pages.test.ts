@@ -100,6 +100,57 @@ describe('content added later', () => {
   });
 });
 
+describe('a single-page app moving to another page', () => {
+  const glossary = makeTestGlossary(
+    { remission: ['remission'], relapse: ['relapse'], lymphoma: ['lymphoma'] },
+    ['lymphoma'],
+    ['remission', 'relapse'],
+  );
+  const showStory = (path: string, html: string) => {
+    history.pushState({}, '', path);
+    const main = document.getElementById('main')!;
+    main.replaceChildren();
+    main.append(document.createRange().createContextualFragment(html));
+  };
+
+  it("reads the new page with its own evidence: a sobriety story after a lymphoma article has no cancer's relapse", async () => {
+    history.replaceState({}, '', '/articles/lymphoma');
+    setBody(
+      '<main id="main"><p>Lymphoma: remission.</p><p>A lymphoma relapse.</p></main><nav><p>Relapse</p></nav>',
+    );
+    const { engine } = await annotate({}, {}, glossary);
+    expect(occurrences()).toEqual([
+      'Lymphoma → lymphoma',
+      'remission → remission',
+      'lymphoma → lymphoma',
+      'relapse → relapse',
+      'Relapse → relapse',
+    ]);
+    showStory(
+      '/stories/sobriety',
+      '<p>A relapse in the first year of recovery.</p><p>Remission of the urge.</p>',
+    );
+    await settle(engine);
+    await settle(engine);
+    expect(occurrences()).toEqual([]);
+    // A link inside the page, to a heading: the same page, not read whole again.
+    const fullPasses = () =>
+      performance
+        .getEntriesByName('oncology-glossary:pass')
+        .filter((entry) => (entry as PerformanceMark).detail?.full).length;
+    const before = fullPasses();
+    history.pushState({}, '', '#recovery');
+    document.getElementById('main')!.append(document.createElement('p'));
+    await settle(engine);
+    expect(fullPasses()).toBe(before);
+    // A hash router's next page is another page.
+    history.pushState({}, '', '#/stories/2');
+    document.getElementById('main')!.append(document.createElement('p'));
+    await settle(engine);
+    expect(fullPasses()).toBe(before + 1);
+  });
+});
+
 describe('the page re-rendering text we annotated', () => {
   it('writing to a split text node (as React and Preact do) leaves no stale text, then annotates again', async () => {
     setBody('<p id="p">Old text about lenalidomide and myeloma.</p>');
