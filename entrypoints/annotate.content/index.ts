@@ -1,5 +1,6 @@
 import glossary from 'virtual:glossary-content';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { listenForCopies } from '../../src/annotation/copy-without-marks';
 import { startAnnotator } from '../../src/annotation/start-annotator';
 import { listenForContentMessages } from '../../src/content/listen-for-content-messages';
 import { mountTooltip } from '../../src/tooltip/mount-tooltip';
@@ -13,6 +14,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main(ctx) {
     const annotator = startAnnotator(ctx, { glossary });
+    listenForCopies(ctx, window);
     // Mounted with the first mark, or by a command (which waits for it); set up before the first pass.
     const tooltip = mountTooltipOnDemand(ctx, annotator, () => mountTooltip(ctx, { glossary, annotator }));
     listenForContentMessages(ctx, {

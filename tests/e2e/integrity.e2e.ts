@@ -120,6 +120,38 @@ describe.each(BROWSERS)('%s: the page stays the page', (name) => {
     await page.close();
   });
 
+  it("copying a passage and pasting it gives the page's own markup, without our marks", async () => {
+    const page = await openArticle();
+    expect(await page.evaluate(() => document.querySelectorAll('#split mark').length)).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('split')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await page.press('Control+c');
+    // Pasted into a reader's notes: an editable box the test adds to the page.
+    await page.evaluate(() => {
+      const notes = document.createElement('div');
+      notes.id = 'notes';
+      notes.contentEditable = 'true';
+      document.body.append(notes);
+      notes.focus();
+    });
+    await page.press('Control+v');
+    await page.waitForFunction(() => document.getElementById('notes')!.textContent !== '');
+    const pasted = await page.evaluate(() => {
+      const notes = document.getElementById('notes')!;
+      return { text: notes.textContent, marks: notes.querySelectorAll('mark').length, html: notes.innerHTML };
+    });
+    expect(pasted.text).toBe('Some people receive CAR T-cell therapy, and some receive multiple myeloma drugs in\na clinical trial.');
+    expect(pasted.marks, pasted.html).toBe(0);
+    expect(pasted.html).not.toContain('dotted');
+    // The page keeps its marks.
+    expect(await page.evaluate(() => document.querySelectorAll('#split mark').length)).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('turning annotations off removes every mark and restores the exact DOM; on annotates again', async () => {
     const page = await openArticle();
     const annotated = await readOccurrences(page);
