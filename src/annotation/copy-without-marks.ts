@@ -12,7 +12,7 @@ export interface CopiedContent {
  * `<mark>`s, or with a dotted underline inlined, into a reader's notes); null when the selection holds none
  * of our marks, so that the browser's own copy stays untouched.
  */
-export function copiedWithoutMarks(selection: Selection, document: Document): CopiedContent | null {
+export function copyWithoutMarks(selection: Selection, document: Document): CopiedContent | null {
   if (selection.rangeCount === 0 || selection.isCollapsed) return null;
   const container = document.createElement('div');
   for (let i = 0; i < selection.rangeCount; i++) container.append(selection.getRangeAt(i).cloneContents());
@@ -36,7 +36,7 @@ export function listenForCopies(ctx: ContentScriptContext, window: Window): void
     const { clipboardData } = event as ClipboardEvent;
     const selection = window.getSelection();
     if (!clipboardData || !selection || event.defaultPrevented) return;
-    const copied = copiedWithoutMarks(selection, window.document);
+    const copied = copyWithoutMarks(selection, window.document);
     if (!copied) return;
     clipboardData.setData('text/html', copied.html);
     clipboardData.setData('text/plain', copied.text);

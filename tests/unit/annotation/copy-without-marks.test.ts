@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { copiedWithoutMarks } from '../../../src/annotation/copy-without-marks';
+import { copyWithoutMarks } from '../../../src/annotation/copy-without-marks';
 import { MARK_SELECTOR } from '../../../src/annotation/mark-selectors';
 import { annotate, setBody, stopAllEngines } from './annotation-helpers';
 
@@ -18,12 +18,12 @@ function select(id: string): Selection {
   return selection;
 }
 
-describe('copiedWithoutMarks', () => {
+describe('copyWithoutMarks', () => {
   it("gives the page's markup and text without our marks", async () => {
     setBody('<div id="d"><p>Lenalidomide in <b>multiple myeloma</b>.</p><p>Angiogenesis.</p></div>');
     await annotate();
     expect(document.querySelectorAll(MARK_SELECTOR).length).toBe(3);
-    expect(copiedWithoutMarks(select('d'), document)).toEqual({
+    expect(copyWithoutMarks(select('d'), document)).toEqual({
       html: '<p>Lenalidomide in <b>multiple myeloma</b>.</p><p>Angiogenesis.</p>',
       text: expect.stringContaining('Lenalidomide in multiple myeloma.'),
     });
@@ -32,10 +32,10 @@ describe('copiedWithoutMarks', () => {
   it('leaves a selection without our marks to the browser, and the page keeps its marks', async () => {
     setBody('<p id="plain">Nothing to mark here.</p><p id="p">Lenalidomide.</p>');
     await annotate();
-    expect(copiedWithoutMarks(select('plain'), document)).toBeNull();
+    expect(copyWithoutMarks(select('plain'), document)).toBeNull();
     getSelection()!.removeAllRanges();
-    expect(copiedWithoutMarks(getSelection()!, document)).toBeNull();
-    copiedWithoutMarks(select('p'), document);
+    expect(copyWithoutMarks(getSelection()!, document)).toBeNull();
+    copyWithoutMarks(select('p'), document);
     expect(document.querySelectorAll(MARK_SELECTOR).length).toBe(1);
   });
 });
