@@ -12,6 +12,7 @@ import { AnnotationEngine, type AnnotationEngineOptions, type AnnotatorContext }
 import { listPageTerms } from './list-page-terms';
 import { OCCURRENCE_SELECTOR } from './mark-selectors';
 import { OccurrenceRevealer } from './occurrence-revealer';
+import { waitForHydration } from './wait-for-hydration';
 
 /** What the rest of the content script (tooltip, popup messages) uses of the annotations on this page. */
 export interface Annotator {
@@ -101,6 +102,8 @@ export function startAnnotator(ctx: AnnotatorContext, options: StartAnnotatorOpt
     disabledSites.getValue(),
     hiddenTerms.getValue(),
     occurrenceMode.getValue(),
+    // A server-rendered app is left to hydrate first: our marks would be a mismatch to its framework.
+    document.defaultView ? waitForHydration(document, document.defaultView) : undefined,
   ]).then(([enabled, sites, hidden, mode]) => {
     Object.assign(state, { enabled, disabledSites: sites, hiddenTerms: hidden, occurrenceMode: mode });
     loaded = true;

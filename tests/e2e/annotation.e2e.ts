@@ -236,6 +236,23 @@ describe.each(BROWSERS)('%s: annotation on fixture pages', (name) => {
     await page.close();
   });
 
+  it('a server-rendered app is left to hydrate: no mark before the page has loaded, then its terms marked', async () => {
+    // Chromium starts content scripts at document_idle before a slow page's load event (without the wait this
+    // saw 4 marks); Firefox starts them after it.
+    const page = await open('server-rendered.html');
+    const marksBeforeLoad = await page.evaluate(
+      () => (window as unknown as { marksBeforeLoad: number }).marksBeforeLoad,
+    );
+    expect(marksBeforeLoad).toBe(0);
+    expect((await readOccurrences(page)).map((o) => o.text)).toEqual([
+      'Multiple myeloma',
+      'lenalidomide',
+      'dexamethasone',
+      'multiple myeloma',
+    ]);
+    await page.close();
+  });
+
   it('dynamic: content added later is annotated, changes made together in one batch', async () => {
     const page = await open('dynamic.html');
     const before = await passCount(page);

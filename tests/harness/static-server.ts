@@ -18,11 +18,21 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `roots` (first match wins) on 127.0.0.1 at a free port; only files inside the roots are served. */
+/**
+ * Serves `roots` (first match wins) on 127.0.0.1 at a free port; only files inside the roots are served.
+ * `?delay=<ms>` holds the answer back that long (a slow image keeps a page from its load event).
+ */
 export async function startStaticServer(roots: string[]): Promise<StaticServer> {
   const resolvedRoots = roots.map((root) => path.resolve(root));
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const delay = Number(url.searchParams.get('delay') ?? 0);
+    if (delay > 0) {
+      url.searchParams.delete('delay');
+      request.url = url.pathname + url.search;
+      setTimeout(() => server.emit('request', request, response), Math.min(delay, 10_000));
+      return;
+    }
     const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
     for (const root of resolvedRoots) {
       const file = path.resolve(root, relative);
