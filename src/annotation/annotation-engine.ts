@@ -556,7 +556,7 @@ export class AnnotationEngine {
     this.changedBlocks.clear();
     // What waits inside the text about to be read is found again.
     if (full) this.deferred.clear();
-    else for (const root of roots) this.deferred.dropInside(root);
+    else this.deferred.dropInside(roots);
     while (this.matcher === null) {
       const step = this.matcherSteps.next();
       if (step.done) this.matcher = step.value;

@@ -206,6 +206,23 @@ describe('occurrences far from the viewport', () => {
     expect(engine.termCounts().find((t) => t.entryId === 'myeloma')!.count).toBe(100);
   });
 
+  it('in many blocks the page changed at once (a table sorted) are each read again, the others kept', async () => {
+    longPage(100);
+    const { engine } = await annotate();
+    for (const i of [60, 70, 80])
+      document.getElementById(`p${i}`)!.firstChild!.textContent = `Part ${i}: lenalidomide.`;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await engine.idle();
+    expect(engine.termCounts()).toEqual([
+      { entryId: 'myeloma', count: 97 },
+      { entryId: 'lenalidomide', count: 3 },
+    ]);
+    await scrollTo(7500);
+    await engine.idle();
+    expect(occurrences(document.getElementById('p70')!)).toEqual(['lenalidomide → lenalidomide']);
+    expect(occurrences(document.getElementById('p75')!)).toEqual(['myeloma → myeloma']);
+  });
+
   it('go when annotations are switched off, and are found again when switched on', async () => {
     longPage(100);
     const text = document.body.textContent;
