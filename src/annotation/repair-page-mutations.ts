@@ -6,6 +6,24 @@ import type { SplitRegistry } from './split-registry';
 const isExtensionUi = (node: Node): boolean =>
   node.nodeType === 1 && (node as Element).hasAttribute(EXTENSION_UI_ATTRIBUTE);
 
+// Elements without text a reader reads, which pages (analytics, ads, style loaders) add to <body> all the time:
+// each used to have the whole body read again.
+const TEXTLESS = new Set(['script', 'style', 'link', 'meta', 'template', 'noscript']);
+
+const isBlockOrEdge = (node: Node | null): boolean =>
+  node === null || (node.nodeType === 1 && classifyElement(node as Element) === 'block');
+
+/**
+ * Whether adding or removing `node` between `previous` and `next` changes no run of text: an element without
+ * text, or white space between blocks (the line breaks a feed's markup puts around each new item).
+ */
+function changesNoRun(node: Node, previous: Node | null, next: Node | null): boolean {
+  if (node.nodeType === 1) return TEXTLESS.has((node as Element).localName) || isExtensionUi(node);
+  return (
+    node.nodeType === 3 && (node as Text).data.trim() === '' && isBlockOrEdge(previous) && isBlockOrEdge(next)
+  );
+}
+
 /**
  * Keeps the page's text right when its own scripts change text we annotated (single-page apps, frameworks
  * re-rendering): runs in the MutationObserver callback, before the browser paints, and returns the nodes
@@ -67,17 +85,17 @@ export function repairPageMutations(records: readonly MutationRecord[], registry
     }
     let inlineChange = false;
     for (const added of record.addedNodes) {
-      if (isExtensionUi(added)) continue;
+      if (changesNoRun(added, added.previousSibling, added.nextSibling)) continue;
       if (added.nodeType === 1 && classifyElement(added as Element) === 'block') touched.push(added);
       else if (added.nodeType === 1 || added.nodeType === 3) inlineChange = true;
     }
     for (const removed of record.removedNodes) {
+      if (changesNoRun(removed, record.previousSibling, record.nextSibling)) continue;
       if (
         removed.nodeType === 3 ||
-        (removed.nodeType === 1 && !isExtensionUi(removed) && classifyElement(removed as Element) !== 'block')
-      ) {
+        (removed.nodeType === 1 && classifyElement(removed as Element) !== 'block')
+      )
         inlineChange = true;
-      }
     }
     // Text joining or splitting inside a block: look at the whole block again.
     if (inlineChange) touched.push(record.target);
