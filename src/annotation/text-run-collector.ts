@@ -59,6 +59,10 @@ export class TextRunCollector {
   private readonly nodes: Text[] = [];
   private readonly texts: string[] = [];
   private count = 0;
+  /** The length of the run's text so far: a soft boundary's offset, read without adding up the texts again. */
+  private length = 0;
+  /** The last of the run's nodes with some text (-1 when none has): empty text nodes add nothing to the text. */
+  private lastFilled = -1;
   private annotated: boolean[] | null = null;
   private soft: number[] | null = null;
   private runBlockElement: Element | null = null;
@@ -255,15 +259,17 @@ export class TextRunCollector {
     this.nodes[count] = node;
     this.texts[count] = data;
     this.count = count + 1;
+    if (data.length !== 0) {
+      this.length += data.length;
+      this.lastFilled = count;
+    }
   }
 
   /** Records a soft boundary before `node` when the run so far ends in a word character and markup intervenes. */
   private markSoftBoundary(node: Text): void {
     const nodes = this.nodes;
     const texts = this.texts;
-    // Empty text nodes add nothing to the text: the word before is in the last node that has some.
-    let last = this.count - 1;
-    while (last >= 0 && texts[last]!.length === 0) last--;
+    const last = this.lastFilled;
     if (last < 0) return;
     const lastText = texts[last]!;
     if (!isWordCharCode(lastText.charCodeAt(lastText.length - 1))) return;
@@ -271,9 +277,8 @@ export class TextRunCollector {
     const before = this.annotated?.[last] ? nodes[last]!.parentNode! : nodes[last]!;
     const after = this.lastParentIsAnnotation ? node.parentNode! : node;
     if (!elementBetween(before, after)) return;
-    let offset = 0;
-    for (let i = 0; i <= last; i++) offset += texts[i]!.length;
-    (this.soft ??= []).push(offset);
+    // The texts after `last` are empty: the run so far ends where the word before ends.
+    (this.soft ??= []).push(this.length);
   }
 
   /** Hands the run under way to `onText`; returns the length of its text (0 when there was none). */
@@ -286,6 +291,8 @@ export class TextRunCollector {
     this.onText(text, this);
     // A kept run copied what it needs.
     this.count = 0;
+    this.length = 0;
+    this.lastFilled = -1;
     this.annotated = null;
     this.soft = null;
     this.pendingText = '';

@@ -189,6 +189,20 @@ describe('soft boundaries', () => {
     root.append(paragraph('lenalidomide<sup>1</sup>'), paragraph('myeloma'));
     expect(collect(root).map(({ soft }) => soft)).toEqual([[12], null]);
   });
+
+  it('count from the start of their own run, after a run that ended in a word', () => {
+    const root = document.createElement('div');
+    root.append(paragraph('lenalidomide<sup>1</sup>'), paragraph('The pomalidomide<sup>2</sup> <i>and</i>'));
+    expect(collect(root).map(({ soft }) => soft)).toEqual([[12], [16]]);
+  });
+
+  it('are found in a run of many glued elements, each at its own offset', () => {
+    const root = paragraph('<span>ab</span>'.repeat(2000));
+    const soft = collect(root)[0]!.soft!;
+    expect(soft).toHaveLength(1999);
+    expect(soft.slice(0, 3)).toEqual([2, 4, 6]);
+    expect(soft.at(-1)).toBe(3998);
+  });
 });
 
 describe('slices', () => {
