@@ -18,6 +18,7 @@ import {
 } from './composed-tree';
 import { DeferredWraps, nearRange, type FoundRun, type NearMargins, type PendingRun } from './deferred-wraps';
 import { injectMarkStyles, removeMarkStyles, restoreMarkStyles } from './inject-mark-styles';
+import { inlineRunRoot } from './inline-run-root';
 import { isPageFurniture } from './is-page-furniture';
 import {
   ENTRY_ID_ATTRIBUTE,
@@ -450,12 +451,11 @@ export class AnnotationEngine {
 
   private rescanRootFor(node: Node): Element | null {
     if (!node.isConnected) return null;
-    const element =
-      node.nodeType === 1 && classifyElement(node as Element) === 'block'
-        ? (node as Element)
-        : closestBlock(node);
-    if (!element || isInsideSkippedElement(element)) return null;
-    return element;
+    if (node.nodeType === 1 && classifyElement(node as Element) === 'block')
+      return isInsideSkippedElement(node) ? null : (node as Element);
+    const block = closestBlock(node);
+    if (!block || isInsideSkippedElement(block)) return null;
+    return inlineRunRoot(node, block) ?? block;
   }
 
   private scheduleBatch(): void {

@@ -37,6 +37,31 @@ describe('content added later', () => {
     expect(occurrences()).toEqual(['multiple myeloma → multiple-myeloma']);
   });
 
+  it('a clock ticking in a span of its own inside a long <main> is read again alone, not the whole <main>', async () => {
+    setBody(
+      `<main><span id="clock">12:00</span>${'<p>Multiple myeloma and angiogenesis.</p>'.repeat(50)}</main>`,
+    );
+    const { engine } = await annotate();
+    const walked: Node[] = [];
+    const createTreeWalker = document.createTreeWalker.bind(document);
+    document.createTreeWalker = (root: Node, whatToShow?: number) => {
+      walked.push(root);
+      return createTreeWalker(root, whatToShow);
+    };
+    try {
+      const clock = document.getElementById('clock')!;
+      clock.textContent = '12:01';
+      await settle(engine);
+      clock.textContent = 'lenalidomide';
+      await settle(engine);
+      expect(walked).toEqual([clock, clock]);
+    } finally {
+      document.createTreeWalker = createTreeWalker;
+    }
+    expect(occurrences().filter((found) => found.startsWith('lenalidomide'))).toHaveLength(1);
+    expect(document.querySelectorAll(MARK_SELECTOR)).toHaveLength(101);
+  });
+
   it('our own marks never trigger another pass', async () => {
     setBody('<p>lenalidomide, myeloma, T cells</p>'.repeat(10));
     const { engine } = await annotate();
