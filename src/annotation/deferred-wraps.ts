@@ -3,6 +3,9 @@ import { composedTreeBefore, composedTreeContains, composedTreeParent } from './
 import type { TextRun } from './text-run-collector';
 import type { AcceptedMatch } from './wrap-run-matches';
 
+/** Up to how many roots `dropInside` asks each run whether a root contains it. */
+const FEW_ROOTS = 4;
+
 /** A run and the occurrences decided for it, waiting to be wrapped. */
 export interface PendingRun {
   run: TextRun;
@@ -125,12 +128,17 @@ export class DeferredWraps {
   }
 
   /**
-   * Drops the runs whose text lies inside any of `roots` (they are about to be read again): one walk up from
-   * each run, not one scan of the runs per root, which froze Firefox for seconds when a long table's rows were
-   * sorted (thousands of roots).
+   * Drops the runs whose text lies inside any of `roots` (they are about to be read again). For a few roots
+   * (a clock ticking, an item added), the browser's own `contains` per run and root: a walk up from each of
+   * a long page's thousands of waiting runs cost 7 ms per tick. For many, one walk up from each run, not one
+   * scan of the runs per root, which froze Firefox for seconds when a long table's rows were sorted.
    */
   dropInside(roots: readonly Node[]): void {
     if (roots.length === 0 || this.items.length === 0) return;
+    if (roots.length <= FEW_ROOTS) {
+      this.takeWhere((item) => roots.some((root) => composedTreeContains(root, item.run.nodes[0]!)));
+      return;
+    }
     const inside = new Set<Node>(roots);
     this.takeWhere((item) => {
       for (let node: Node | null = item.run.nodes[0]!; node; node = composedTreeParent(node))

@@ -386,4 +386,29 @@ describe('DeferredWraps', () => {
     expect(ids(back.takeAdjacent(null, 'previous'))).toEqual(['angiogenesis']);
     expect(ids(back.takeAll())).toEqual(['myeloma']);
   });
+
+  it('drops the runs inside the roots about to be read again, in a shadow tree too, for a few roots or many', () => {
+    document.body.replaceChildren();
+    const decide = ({ matches }: FoundRun) =>
+      matches.map((m) => ({ start: m.start, end: m.end, entryId: m.form.entryId }));
+    const runs = Array.from({ length: 12 }, (_, i) => found(i * 100, `e${i}`));
+    // Run 3 sits in a span of its paragraph; run 5 in a shadow tree whose host is its paragraph.
+    const span = document.createElement('span');
+    span.append(runs[3]!.run.nodes[0]!);
+    runs[3]!.run.block.append(span);
+    const host = runs[5]!.run.block;
+    host.attachShadow({ mode: 'open' }).append(runs[5]!.run.nodes[0]!);
+    const remaining = (deferred: DeferredWraps) =>
+      deferred.takeAll().map(({ accepted }) => accepted[0]!.entryId);
+
+    const few = new DeferredWraps(decide);
+    few.add(runs);
+    few.dropInside([span, host, runs[8]!.run.block]);
+    expect(remaining(few)).toEqual(['e0', 'e1', 'e2', 'e4', 'e6', 'e7', 'e9', 'e10', 'e11']);
+
+    const many = new DeferredWraps(decide);
+    many.add(runs);
+    many.dropInside([span, host, ...[0, 1, 9, 10, 11].map((i) => runs[i]!.run.block)]);
+    expect(remaining(many)).toEqual(['e2', 'e4', 'e6', 'e7', 'e8']);
+  });
 });
