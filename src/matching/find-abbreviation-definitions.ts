@@ -286,6 +286,21 @@ function isShortFormCode(code: number): boolean {
   return isWordCharCode(code) || code === 0x27 || code === 0x2019 || code === HYPHEN;
 }
 
+// How far a definition's closing bracket may be from its opening one.
+const MAX_BRACKET = 60;
+const ROUND_CLOSE = 0x29;
+const SQUARE_CLOSE = 0x5d;
+
+/**
+ * Where the bracket opened at `open` closes, looking no further than `limit` characters on (-1 when it does
+ * not close there): a page of unclosed brackets would otherwise have each one searched to the end of its text.
+ */
+function closingWithin(text: string, open: number, closing: number, limit: number): number {
+  const end = Math.min(text.length, open + limit + 1);
+  for (let at = open + 1; at < end; at++) if (text.charCodeAt(at) === closing) return at;
+  return -1;
+}
+
 /**
  * Abbreviation definitions in one text (a paragraph's run of text), found with the Schwartz–Hearst pattern:
  * a long form followed by its short form in brackets, or a short form followed by its long form in brackets.
@@ -307,11 +322,10 @@ export function findAbbreviationDefinitions(
   while (round !== -1 || square !== -1) {
     const isRound = square === -1 || (round !== -1 && round < square);
     const open = isRound ? round : square;
-    const close = text.indexOf(isRound ? ')' : ']', open + 1);
-    if (isRound) round = close === -1 ? -1 : text.indexOf('(', open + 1);
-    else square = close === -1 ? -1 : text.indexOf('[', open + 1);
-    if (close === -1) continue;
-    if (close - open > 60 || close - open < 3) continue;
+    const close = closingWithin(text, open, isRound ? ROUND_CLOSE : SQUARE_CLOSE, MAX_BRACKET);
+    if (isRound) round = text.indexOf('(', open + 1);
+    else square = text.indexOf('[', open + 1);
+    if (close === -1 || close - open < 3) continue;
     // Square brackets mostly hold citations ("[25]", "[PUBMED Abstract]"): only a short form is looked at.
     if (!isRound && (close - open > 13 || !startsWithLetter(text, open + 1))) continue;
     while (m < matches.length && matches[m]!.end <= open) m++;

@@ -222,6 +222,12 @@ describe('ambiguous abbreviations need the long form or a definition on the page
     expect(only(annotatedOn('pomalidomide (P\u00a0OM). POM'), 'POM')).toEqual([]);
   });
 
+  it('brackets left open before a definition, or closing too far on, take nothing from it', () => {
+    const open = 'see (figure 2 '.repeat(2000);
+    expect(only(annotatedOn(`${open}pomalidomide (POM). POM`), 'POM')).toHaveLength(2);
+    expect(only(annotatedOn(`pomalidomide (POM ${'x'.repeat(60)}). POM`), 'POM')).toEqual([]);
+  });
+
   it('a bracket with text beside the glossary match defines nothing', () => {
     expect(only(annotatedOn('POM (pomalidomide) was given. POM'), 'POM')).toHaveLength(2);
     expect(only(annotatedOn('POM (oral pomalidomide) was given. POM'), 'POM')).toEqual([]);
