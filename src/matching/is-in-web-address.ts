@@ -6,6 +6,7 @@ const REACH = 512;
 const FULL_STOP = 0x2e;
 const SLASH = 0x2f;
 const AT = 0x40;
+const COLON = 0x3a;
 
 /**
  * Whether text[at] may glue a word beside it to the rest of an address ("/myeloma", "myeloma.org",
@@ -88,6 +89,21 @@ function runStart(text: string, at: number, from: number, test: (code: number) =
   return at;
 }
 
+// Searched within the token only: a text without spaces (a JSON blob in a page) holds a token at each of its
+// occurrences, and a search to the end of the text from each one was quadratic.
+/** Where `code` first appears in text[from, to), or -1. */
+function indexWithin(text: string, code: number, from: number, to: number): number {
+  for (let at = from; at < to; at++) if (text.charCodeAt(at) === code) return at;
+  return -1;
+}
+
+/** Where the first "://" in text[from, to) starts, or -1. */
+function schemeEndWithin(text: string, from: number, to: number): number {
+  for (let at = indexWithin(text, COLON, from, to); at !== -1; at = indexWithin(text, COLON, at + 1, to))
+    if (text.charCodeAt(at + 1) === SLASH && text.charCodeAt(at + 2) === SLASH) return at;
+  return -1;
+}
+
 /**
  * Whether a web address, site path or e-mail address starts in text[from, to) (one token) at or before
  * `start`:
@@ -102,8 +118,8 @@ function runStart(text: string, at: number, from: number, test: (code: number) =
  */
 function addressStartsBy(text: string, from: number, to: number, start: number): boolean {
   // A scheme: "https://…".
-  const scheme = text.indexOf('://', from);
-  if (scheme !== -1 && scheme < to) {
+  const scheme = schemeEndWithin(text, from, to);
+  if (scheme !== -1) {
     const at = runStart(text, scheme, from, isSchemeCode);
     if (at < scheme && at <= start && isAsciiLetterCode(text.charCodeAt(at))) return true;
   }
@@ -119,8 +135,8 @@ function addressStartsBy(text: string, from: number, to: number, start: number):
       return true;
   }
   // An e-mail address: its local part starts it.
-  const at = text.indexOf('@', from);
-  if (at !== -1 && at < to) {
+  const at = indexWithin(text, AT, from, to);
+  if (at !== -1) {
     const local = runStart(text, at, from, isSchemeCode);
     if (local < at && local <= start && hostFollows(text, at + 1, to)) return true;
   }
