@@ -8,6 +8,7 @@
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { withoutDoseFigures } from './without-dose-figures';
+import { addNamesInside } from './add-names-inside';
 import { normalizeSurfaceForm } from '../matching/normalize-surface-form';
 import { compileTermTrie } from '../matching/build-term-matcher';
 import type {
@@ -515,23 +516,25 @@ function buildOutput(sources: GlossarySource[], entries: GlossaryEntry[]): Compi
     };
   }
 
-  const forms: ContentForm[] = entries.flatMap((entry) => [
-    ...entry.forms.map((f) => ({
-      text: f.text,
-      entryId: entry.id,
-      kind: f.kind,
-      caseSensitive: f.caseSensitive,
-      ambiguous: f.ambiguous,
-    })),
-    ...entry.otherSenses.map((text) => ({
-      text,
-      entryId: entry.id,
-      kind: 'variant' as const,
-      caseSensitive: false,
-      ambiguous: false,
-      otherSense: true as const,
-    })),
-  ]);
+  const forms: ContentForm[] = addNamesInside(
+    entries.flatMap((entry) => [
+      ...entry.forms.map((f) => ({
+        text: f.text,
+        entryId: entry.id,
+        kind: f.kind,
+        caseSensitive: f.caseSensitive,
+        ambiguous: f.ambiguous,
+      })),
+      ...entry.otherSenses.map((text) => ({
+        text,
+        entryId: entry.id,
+        kind: 'variant' as const,
+        caseSensitive: false,
+        ambiguous: false,
+        otherSense: true as const,
+      })),
+    ]),
+  );
   forms.sort((a, b) => {
     const byLength = normalizeSurfaceForm(b.text, false).length - normalizeSurfaceForm(a.text, false).length;
     if (byLength !== 0) return byLength;

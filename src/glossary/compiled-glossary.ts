@@ -23,6 +23,11 @@ export interface ContentForm extends Pick<SurfaceForm, 'text' | 'kind' | 'caseSe
   entryId: string;
   /** One of the entry's otherSenses: matched so that the longer phrase wins, and never reported. */
   otherSense?: true;
+  /**
+   * Other entries whose long form this form holds as words ("B-cell non-Hodgkin lymphoma" names non-Hodgkin
+   * lymphoma): a page using it uses their long forms too, for their ambiguous abbreviations (NHL).
+   */
+  alsoNames?: string[];
 }
 
 /** A citation in compact form: source id plus a heading of that source. */

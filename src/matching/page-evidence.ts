@@ -131,13 +131,17 @@ export class PageEvidence {
       }
     }
     for (const match of matches) {
-      const { entryId, ambiguous } = match.form;
+      const { entryId, ambiguous, alsoNames } = match.form;
       if (ambiguous) continue;
-      if (this.longForms.has(entryId)) continue;
+      if (this.longForms.has(entryId) && !alsoNames?.some((named) => !this.longForms.has(named))) continue;
       // Not a form in a web address, a journal's name or a hyphenated word ("CAR T-shirts" is no long form of CAR).
       if (!isReadAsTerm(text, match)) continue;
-      this.longForms.add(entryId);
-      if (this.refused.has(entryId)) changed = true;
+      // "B-cell non-Hodgkin lymphoma" is a long form of non-Hodgkin lymphoma's too.
+      for (const named of alsoNames ? [entryId, ...alsoNames] : [entryId]) {
+        if (this.longForms.has(named)) continue;
+        this.longForms.add(named);
+        if (this.refused.has(named)) changed = true;
+      }
     }
     if (matches.length === 0) return changed;
     const known = (shortForm: string) => this.matcher.caseSensitiveFormsSpelled(shortForm).length > 0;

@@ -173,6 +173,19 @@ describe('the real glossary on a page', () => {
     ]);
   });
 
+  it('lets "B-cell non-Hodgkin lymphomas" license NHL, as "non-Hodgkin lymphoma" does', () => {
+    expect(
+      marked('Most lymphomas in adults are B-cell non-Hodgkin lymphomas. NHL incidence rises with age.'),
+    ).toEqual([
+      'lymphomas → lymphoma',
+      'B-cell non-Hodgkin lymphomas → b-cell-lymphoma',
+      'NHL → non-hodgkin-lymphoma',
+    ]);
+    expect(marked('The NHL trade deadline is March 7; B-cell lymphoma is rare in players.')).toEqual([
+      'B-cell lymphoma → b-cell-lymphoma',
+    ]);
+  });
+
   it('marks the verb and the adjectives readers meet beside the nouns', () => {
     expect(
       marked(
