@@ -288,6 +288,13 @@ export class PageEvidence {
       this.refused.add(form.entryId);
       return null;
     }
+    // A cancer's or a cancer drug's long form named once on a page about something else (a hockey story's
+    // "survivor of non-Hodgkin lymphoma") does not make its abbreviation the page's (the NHL): the page must be
+    // about cancer, or define the abbreviation.
+    if (form.ambiguous && !this.aboutCancer && this.cancerSpecific.has(form.entryId)) {
+      this.refusedOffTopic = true;
+      return null;
+    }
     return form.entryId;
   }
 }

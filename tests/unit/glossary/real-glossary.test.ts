@@ -175,15 +175,34 @@ describe('the real glossary on a page', () => {
 
   it('lets "B-cell non-Hodgkin lymphomas" license NHL, as "non-Hodgkin lymphoma" does', () => {
     expect(
-      marked('Most lymphomas in adults are B-cell non-Hodgkin lymphomas. NHL incidence rises with age.'),
+      marked(
+        'Most lymphomas in adults are B-cell non-Hodgkin lymphomas.',
+        'NHL incidence rises with age, and most people with lymphoma are over 60.',
+      ),
     ).toEqual([
       'lymphomas → lymphoma',
       'B-cell non-Hodgkin lymphomas → b-cell-lymphoma',
       'NHL → non-hodgkin-lymphoma',
+      'lymphoma → lymphoma',
     ]);
     expect(marked('The NHL trade deadline is March 7; B-cell lymphoma is rare in players.')).toEqual([
       'B-cell lymphoma → b-cell-lymphoma',
     ]);
+  });
+
+  it("leaves a hockey story's NHL unmarked though it names non-Hodgkin lymphoma once", () => {
+    const story = [
+      'The NHL trade deadline is March 7.',
+      'Fans honoured a survivor of non-Hodgkin lymphoma before the game.',
+    ];
+    expect(marked(...story)).toEqual(['non-Hodgkin lymphoma → non-hodgkin-lymphoma']);
+    // On a page about cancer, or one that defines it, the long form makes NHL the lymphoma.
+    expect(marked(...story, 'Lymphoma is a cancer of the lymph system.')).toContain(
+      'NHL → non-hodgkin-lymphoma',
+    );
+    expect(
+      marked('The NHL trade deadline is March 7.', 'Non-Hodgkin lymphoma (NHL) is treatable.'),
+    ).toContain('NHL → non-hodgkin-lymphoma');
   });
 
   it('marks the verb and the adjectives readers meet beside the nouns', () => {
