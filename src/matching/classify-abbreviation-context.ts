@@ -31,11 +31,11 @@ const NOT_SURNAMES = new Set(
 
 // ASCII versions of the patterns below, for the common case (see needsUnicodeClasses).
 const SURNAME_ASCII = /^[A-Z][A-Za-z'-]*[a-z]$/;
-const AUTHOR_ASCII = /([A-Z][A-Za-z'-]*[a-z]) [A-Z]{1,4}(?=[,.;:]|$| et al)/g;
+const AUTHOR_ASCII = /([A-Z][A-Za-z'-]*[a-z]) [A-Z]{1,4}(?=[,.;:]|$| et al| [–—])/g;
 
 const DATE_TOKEN = /^(?:DD|D|MM|M|YYYY|YY|Y|HH|H|SS|dd|mm|yyyy|yy|hh|ss)$/;
 const SURNAME = /^\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
-const AUTHOR = /(\p{Lu}[\p{L}'’-]*\p{Ll}) \p{Lu}{1,4}(?=[,.;:]|$| et al)/gu;
+const AUTHOR = /(\p{Lu}[\p{L}'’-]*\p{Ll}) \p{Lu}{1,4}(?=[,.;:]|$| et al| [–—])/gu;
 
 /** The word ending right before `index` (letters, apostrophes and hyphens), or ''. */
 function wordBefore(text: string, index: number): string {
@@ -85,7 +85,27 @@ function isAuthorInitials(text: string, start: number, end: number): boolean {
   for (const author of nearby.matchAll(needsUnicodeClasses(nearby) ? AUTHOR : AUTHOR_ASCII)) {
     if (author.index !== self && !NOT_SURNAMES.has(author[1]!.toLowerCase())) return true;
   }
-  return /\bet al\b/.test(nearby) || /\b(?:19|20)\d\d\b/.test(text.slice(end, end + 200));
+  if (/\bet al\b/.test(nearby)) return true;
+  // A single author's reference: where a reference starts, with its year cited after the title. Not a run-in
+  // heading ("Extramedullary MM. About 7% … (data from 2018)") nor a title's last words ("High-Risk
+  // Smoldering MM. N Engl J Med. 2020;382").
+  return startsReference(text, start - 1 - surname.length) && CITED_YEAR.test(text.slice(end, end + 200));
+}
+
+// A year as a reference cites it: "Lancet 2020;3:1-9", "Blood. 2019 Mar 3;133", "(2020)".
+const CITED_YEAR = /\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d(?: [A-Z][a-z]{2}(?: \d{1,2})?)?\s*[;:]/;
+// Words that may stand right before a surname in a reference: name particles ("van der Berg"), "and", "by".
+const BEFORE_SURNAME = new Set(
+  'van von der den de del della di da du le la ten ter bin al el and by'.split(' '),
+);
+
+/** Whether a surname starting at `at` starts a reference: the text's start, after punctuation or a number, or a name particle. */
+function startsReference(text: string, at: number): boolean {
+  let before = at - 1;
+  if (before < 0 || !isSpaceCode(text.charCodeAt(before))) return true;
+  while (before > 0 && isSpaceCode(text.charCodeAt(before - 1))) before--;
+  const word = wordBefore(text, before);
+  return word === '' || BEFORE_SURNAME.has(word);
 }
 
 /**

@@ -522,6 +522,30 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
     ]);
   });
 
+  it('a run-in heading or a title ending in MM is no author: "Extramedullary MM.", "High-Risk Smoldering MM."', () => {
+    expect(
+      only(
+        annotatedOn(
+          myelomaPage,
+          'Extramedullary MM. About 7% of patients have soft-tissue disease (data from 2018).',
+          'Lenalidomide for High-Risk Smoldering MM. N Engl J Med. 2020;382:1234-45.',
+        ),
+        'MM',
+      ),
+    ).toEqual(['MM → multiple-myeloma', 'MM → multiple-myeloma', 'MM → multiple-myeloma']);
+    // A single author's reference, numbered or in a list, with its year cited, stays initials.
+    expect(
+      only(
+        annotatedOn(
+          myelomaPage,
+          '12. Kumar MM. Long-term results. Blood. 2019 Mar 3;133:1-9.',
+          'van der Berg MM. Outcomes. Lancet 2020;3:1-9.',
+        ),
+        'MM',
+      ),
+    ).toEqual(['MM → multiple-myeloma']);
+  });
+
   it('initials followed by et al', () => {
     expect(only(annotatedOn(myelomaPage, 'Rajkumar MM et al.: Updated criteria.'), 'MM')).toEqual([
       'MM → multiple-myeloma',
