@@ -103,10 +103,22 @@ const ROLE_BY_TAG = new Map<string, ElementRole>([
   ...[...INLINE_TAGS].map((name) => [name, 'inline'] as const),
 ]);
 
+/**
+ * Whether an element flows with the text around it, as a browser draws it by default: an inline tag, or a
+ * custom element without a shadow tree (`<x-term>lymphoma</x-term>`, which a page's script may never define).
+ * A custom element with a shadow tree is a component: its shadow root bounds runs, and its host is a block.
+ */
+export function isInlineElement(element: Element, name: string = element.localName): boolean {
+  return (
+    INLINE_TAGS.has(name) ||
+    (name.includes('-') && element.shadowRoot === null && !element.hasAttribute(EXTENSION_UI_ATTRIBUTE))
+  );
+}
+
 /** The role of `element` for the text walker (by tag and attributes only: no style is computed). */
 export function classifyElement(element: Element): ElementRole {
   const name = element.localName;
-  const role = ROLE_BY_TAG.get(name) ?? 'block';
+  const role = ROLE_BY_TAG.get(name) ?? (isInlineElement(element, name) ? 'inline' : 'block');
   if (role === 'skip') return role;
   // Most elements have no attribute at all: one call answers every attribute question below.
   if (!element.hasAttributes()) return role;
@@ -148,7 +160,7 @@ export function isInsideSkippedElement(node: Node): boolean {
  */
 export function closestBlock(node: Node): Element | null {
   let element = node.nodeType === 1 ? (node as Element) : composedTreeParent(node);
-  while (element && element !== element.ownerDocument.body && INLINE_TAGS.has(element.localName)) {
+  while (element && element !== element.ownerDocument.body && isInlineElement(element)) {
     element = composedTreeParent(element);
   }
   return element;

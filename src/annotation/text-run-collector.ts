@@ -1,5 +1,5 @@
 import { isBlankBetween, isWordCharCode } from '../matching/fold-char-code';
-import { classifyElement, INLINE_TAGS } from './classify-element';
+import { classifyElement, isInlineElement } from './classify-element';
 
 /**
  * The text of consecutive text nodes inside one block, as the reader sees it flow: "<i>CAR</i> T" and
@@ -231,7 +231,8 @@ export class TextRunCollector {
       const parentName = (parent as Element).localName;
       let block = parent as Element;
       let name = parentName;
-      while (block !== this.root && INLINE_TAGS.has(name)) {
+      // (A shadow root has no localName: it ends the climb.)
+      while (block !== this.root && name !== undefined && isInlineElement(block, name)) {
         block = block.parentNode as Element;
         name = block.localName;
       }

@@ -100,6 +100,22 @@ describe('runs', () => {
     expect(rows).toEqual(['tr AbbreviationMeaning', 'tr POMpomalidomide']);
   });
 
+  it('go on through a custom element without a shadow tree, as browsers draw it inline; end at a component', () => {
+    const root = paragraph(
+      'Patients with non-Hodgkin <x-term>lymphoma</x-term> and CAR <x-term class="t">T-cell therapy</x-term>.',
+    );
+    expect(collect(root).map(({ run }) => run.text)).toEqual([
+      'Patients with non-Hodgkin lymphoma and CAR T-cell therapy.',
+    ]);
+    expect(terms(root)).toEqual([
+      'non-Hodgkin lymphoma → non-hodgkin-lymphoma',
+      'CAR T-cell therapy → car-t-cell-therapy',
+    ]);
+    const component = paragraph('multiple <x-card>myeloma</x-card>');
+    component.querySelector('x-card')!.attachShadow({ mode: 'open' }).append('card');
+    expect(collect(component).map(({ run }) => run.text)).toEqual(['multiple ', 'card', 'myeloma']);
+  });
+
   it('leave out white space between blocks, however it is spelled', () => {
     const root = document.createElement('div');
     root.append(paragraph('myeloma'), '\n\u00a0\u2003\t', paragraph('angiogenesis'));
