@@ -116,6 +116,24 @@ describe('runs', () => {
     expect(collect(component).map(({ run }) => run.text)).toEqual(['multiple ', 'card', 'myeloma']);
   });
 
+  it('keep to their block going into and out of nested inline elements, and across a nested block', () => {
+    const parsed = new DOMParser().parseFromString(
+      '<section>a<span>b<b>c<i>d</i>e</b>f</span>g<span><div>h<span>i</span></div>j</span>k</section>',
+      'text/html',
+    );
+    const root = document.importNode(parsed.body.firstElementChild!, true);
+    expect(collect(root).map(({ run }) => [run.text, run.block.localName])).toEqual([
+      ['abcdefg', 'section'],
+      ['hi', 'div'],
+      ['jk', 'section'],
+    ]);
+    let deep = '';
+    for (let i = 0; i < 300; i++) deep = `<span>x${deep}y</span>`;
+    const [only] = collect(paragraph(`lenalidomide ${deep}`));
+    expect(only!.run.text).toBe(`lenalidomide ${'x'.repeat(300)}${'y'.repeat(300)}`);
+    expect(only!.run.block.localName).toBe('p');
+  });
+
   it('leave out white space between blocks, however it is spelled', () => {
     const root = document.createElement('div');
     root.append(paragraph('myeloma'), '\n\u00a0\u2003\t', paragraph('angiogenesis'));
