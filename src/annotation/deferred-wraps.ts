@@ -277,14 +277,25 @@ export function nearRange(
 ): [number, number] {
   const top = -margins.above * viewportHeight;
   const bottom = viewportHeight * (1 + margins.below);
+  // The last stretch of items without a box met, [boxlessFrom, boxlessTo), and the side they take: the search
+  // probes a hidden half of a long page (a closed tab) many times, and each probe measured all of it again.
+  let boxlessFrom = 0;
+  let boxlessTo = 0;
+  let boxlessSide: -1 | 0 | 1 = 0;
   const sideAt = (index: number): -1 | 0 | 1 => {
-    for (let i = index; i < items.length; i++) {
-      const where = side(items[i]!, top, bottom);
-      if (where !== null) return where;
+    if (index >= boxlessFrom && index < boxlessTo) return boxlessSide;
+    let after = index;
+    for (; after < items.length; after++) {
+      const where = side(items[after]!, top, bottom);
+      if (where === null) continue;
+      if (after > index) [boxlessFrom, boxlessTo, boxlessSide] = [index, after, where];
+      return where;
     }
     for (let i = index - 1; i >= 0; i--) {
       const where = side(items[i]!, top, bottom);
-      if (where !== null) return where;
+      if (where === null) continue;
+      [boxlessFrom, boxlessTo, boxlessSide] = [i + 1, items.length, where];
+      return where;
     }
     // Nothing has a box: nothing is laid out, so nothing costs layout either.
     return 0;
