@@ -109,16 +109,17 @@ const ROLE_BY_TAG = new Map<string, ElementRole>([
  * A custom element with a shadow tree is a component: its shadow root bounds runs, and its host is a block.
  */
 export function isInlineElement(element: Element, name: string = element.localName): boolean {
-  return (
-    INLINE_TAGS.has(name) ||
-    (name.includes('-') && element.shadowRoot === null && !element.hasAttribute(EXTENSION_UI_ATTRIBUTE))
-  );
+  return INLINE_TAGS.has(name) || isInlineCustomElement(element, name);
+}
+
+function isInlineCustomElement(element: Element, name: string): boolean {
+  return name.includes('-') && element.shadowRoot === null && !element.hasAttribute(EXTENSION_UI_ATTRIBUTE);
 }
 
 /** The role of `element` for the text walker (by tag and attributes only: no style is computed). */
 export function classifyElement(element: Element): ElementRole {
   const name = element.localName;
-  const role = ROLE_BY_TAG.get(name) ?? (isInlineElement(element, name) ? 'inline' : 'block');
+  const role = ROLE_BY_TAG.get(name) ?? (isInlineCustomElement(element, name) ? 'inline' : 'block');
   if (role === 'skip') return role;
   // Most elements have no attribute at all: one call answers every attribute question below.
   if (!element.hasAttributes()) return role;
