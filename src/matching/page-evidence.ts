@@ -3,6 +3,7 @@ import type { TermMatch, TermMatcher } from './build-term-matcher';
 import { classifyAbbreviationContext, isCountOrYearBefore } from './classify-abbreviation-context';
 import { findAbbreviationDefinitions } from './find-abbreviation-definitions';
 import { isAsciiLetterCode } from './fold-char-code';
+import { isInDataToken } from './is-in-data-token';
 import { isInWebAddress } from './is-in-web-address';
 import { isJournalName } from './is-journal-name';
 import { normalizeSurfaceForm } from './normalize-surface-form';
@@ -55,10 +56,15 @@ function endsInsideHyphenatedWord(text: string, start: number, end: number): boo
 
 /**
  * Whether a match is a word of the text, not of a web address written out, of a journal's name in a citation,
- * or of a hyphenated word ("CAR T-shirts").
+ * of a hyphenated word ("CAR T-shirts") or of data shown as text (a JSON blob).
  */
 function isReadAsTerm(text: string, { start, end, form }: TermMatch): boolean {
-  if (isInWebAddress(text, start, end) || endsInsideHyphenatedWord(text, start, end)) return false;
+  if (
+    isInWebAddress(text, start, end) ||
+    endsInsideHyphenatedWord(text, start, end) ||
+    isInDataToken(text, start, end)
+  )
+    return false;
   return form.caseSensitive || !isJournalName(text, start, end);
 }
 

@@ -228,6 +228,15 @@ describe('ambiguous abbreviations need the long form or a definition on the page
     expect(only(annotatedOn(`pomalidomide (POM ${'x'.repeat(60)}). POM`), 'POM')).toEqual([]);
   });
 
+  it('data shown as text (a JSON blob) is no words: nothing in it is marked, and it licenses nothing', () => {
+    const blob = '{"disease":"multiple-myeloma","drug":"lenalidomide","abbr":"MM"},'.repeat(10);
+    expect(annotatedOn(`Raw data: ${blob}`, 'MM is common.')).toEqual([]);
+    expect(annotatedOn('Lenalidomide treats myeloma.', `Raw data: ${blob}`)).toEqual([
+      'Lenalidomide → lenalidomide',
+      'myeloma → myeloma',
+    ]);
+  });
+
   it('a bracket with text beside the glossary match defines nothing', () => {
     expect(only(annotatedOn('POM (pomalidomide) was given. POM'), 'POM')).toHaveLength(2);
     expect(only(annotatedOn('POM (oral pomalidomide) was given. POM'), 'POM')).toEqual([]);
