@@ -39,6 +39,52 @@ function side(item: { run: TextRun }, top: number, bottom: number): -1 | 0 | 1 |
   return 0;
 }
 
+/**
+ * The outermost element around `block` (itself included, <body> never) that has no box: a closed tab, or the
+ * content of a closed <details>. Every run inside it takes the same side, so the search steps over them at once.
+ */
+function hiddenContainer(block: Element): Element {
+  let hidden = block;
+  for (
+    let parent = block.parentElement;
+    parent && parent.localName !== 'body';
+    parent = parent.parentElement
+  ) {
+    if (parent.localName === 'details' && !parent.hasAttribute('open')) return parent;
+    const rect = parent.getBoundingClientRect();
+    if (rect.width !== 0 || rect.height !== 0) break;
+    hidden = parent;
+  }
+  return hidden;
+}
+
+/**
+ * The first index from `index` (whose run lies inside `container`), going by `step`, whose run does not: -1 or
+ * `items.length` when none does. The runs inside one element follow in a row: a gallop, then halving.
+ */
+function pastContainer(
+  items: readonly { run: TextRun }[],
+  index: number,
+  step: 1 | -1,
+  container: Element,
+): number {
+  const inside = (i: number) =>
+    i >= 0 && i < items.length && composedTreeContains(container, items[i]!.run.block);
+  let last = index;
+  let stride = 1;
+  while (inside(last + stride * step)) {
+    last += stride * step;
+    stride *= 2;
+  }
+  let outside = last + stride * step;
+  while (Math.abs(outside - last) > 1) {
+    const middle = Math.floor((last + outside) / 2);
+    if (inside(middle)) last = middle;
+    else outside = middle;
+  }
+  return outside;
+}
+
 interface Waiting extends FoundRun {
   /** Decided on first need: null until then. */
   accepted: AcceptedMatch[] | null;
@@ -284,16 +330,21 @@ export function nearRange(
   let boxlessSide: -1 | 0 | 1 = 0;
   const sideAt = (index: number): -1 | 0 | 1 => {
     if (index >= boxlessFrom && index < boxlessTo) return boxlessSide;
-    let after = index;
-    for (; after < items.length; after++) {
+    for (let after = index; after < items.length;) {
       const where = side(items[after]!, top, bottom);
-      if (where === null) continue;
+      if (where === null) {
+        after = pastContainer(items, after, 1, hiddenContainer(items[after]!.run.block));
+        continue;
+      }
       if (after > index) [boxlessFrom, boxlessTo, boxlessSide] = [index, after, where];
       return where;
     }
-    for (let i = index - 1; i >= 0; i--) {
+    for (let i = index - 1; i >= 0;) {
       const where = side(items[i]!, top, bottom);
-      if (where === null) continue;
+      if (where === null) {
+        i = pastContainer(items, i, -1, hiddenContainer(items[i]!.run.block));
+        continue;
+      }
       [boxlessFrom, boxlessTo, boxlessSide] = [i + 1, items.length, where];
       return where;
     }

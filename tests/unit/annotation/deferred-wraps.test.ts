@@ -330,6 +330,40 @@ describe('nearRange', () => {
   it('takes everything when nothing has a box', () => {
     expect(nearRange([item(null), item(null)], VIEWPORT, { above: 0, below: 0 })).toEqual([0, 2]);
   });
+
+  it('steps over a hidden tab or a closed <details> at once, judging its runs by the next run with a box', () => {
+    document.body.replaceChildren();
+    const inside = (container: Element, count: number) =>
+      Array.from({ length: count }, () => {
+        const run = item(null);
+        container.append(run.run.block);
+        return run;
+      });
+    const placed = (y: number) => {
+      const run = item(y);
+      document.body.append(run.run.block);
+      return run;
+    };
+    const tab = document.createElement('div');
+    tab.setAttribute('hidden', '');
+    const details = document.createElement('details');
+    const items = [placed(0), placed(1000)];
+    document.body.append(tab);
+    items.push(...inside(tab, 1000), placed(2000));
+    document.body.append(details);
+    items.push(...inside(details, 1000), placed(3000));
+    const measure = vi.mocked(Element.prototype.getBoundingClientRect);
+    for (const [y, expected] of [
+      [1000, [1, 2]],
+      [2000, [2, 1003]],
+      [3000, [1003, 2004]],
+    ] as const) {
+      scrollY = y;
+      measure.mockClear();
+      expect(nearRange(items, VIEWPORT, { above: 0, below: 0 })).toEqual(expected);
+      expect(measure.mock.calls.length).toBeLessThan(150);
+    }
+  });
 });
 
 describe('DeferredWraps', () => {
