@@ -229,6 +229,11 @@ export class AnnotationEngine {
   private readonly pendingRoots = new Set<Element>();
   /** Blocks the page changed while a pass was under way: their matches are stale until looked at again. */
   private readonly changedBlocks = new Set<Element>();
+  /**
+   * Inline elements read again alone (see inlineRunRoot) that the page changed while a pass was under way: a
+   * run the pass read with their block holds their text, and is as stale.
+   */
+  private readonly changedInlineRoots = new Set<Element>();
   private running = false;
   private batchTimer: number | null = null;
   private stopped = false;
@@ -443,10 +448,21 @@ export class AnnotationEngine {
     for (const node of touched) {
       const root = this.rescanRootFor(node);
       if (!root) continue;
-      this.changedBlocks.add(root);
+      if (classifyElement(root) === 'block') this.changedBlocks.add(root);
+      else this.changedInlineRoots.add(root);
       this.pendingRoots.add(root);
     }
     if (this.pendingRoots.size > 0) this.scheduleBatch();
+  }
+
+  /** Whether the page changed `run`'s text since the pass under way read it. */
+  private changedSincePass(run: TextRun): boolean {
+    if (this.changedBlocks.has(run.block)) return true;
+    if (this.changedInlineRoots.size === 0) return false;
+    for (const root of this.changedInlineRoots)
+      if (composedTreeContains(root, run.nodes[0]!) || composedTreeContains(root, run.nodes.at(-1)!))
+        return true;
+    return false;
   }
 
   private rescanRootFor(node: Node): Element | null {
@@ -554,6 +570,7 @@ export class AnnotationEngine {
     const workSoFar = () => slices.workSoFar();
     this.stats.passes++;
     this.changedBlocks.clear();
+    this.changedInlineRoots.clear();
     // What waits inside the text about to be read is found again.
     if (full) this.deferred.clear();
     else this.deferred.dropInside(roots);
@@ -853,7 +870,7 @@ export class AnnotationEngine {
       this.ownWrites(() => {
         do {
           const { run, accepted } = ordered[k++]!;
-          if (this.changedBlocks.has(run.block) || !isIntact(run)) continue;
+          if (this.changedSincePass(run) || !isIntact(run)) continue;
           const count = this.wrap(run, accepted, recorded);
           wrapped += count;
           inSlice += count;
@@ -907,7 +924,7 @@ export class AnnotationEngine {
    * change brings the run's block back. Returns the number of occurrences.
    */
   private commitApart(run: TextRun, apart: WrapApart, hiddenBefore: ReadonlySet<string>): number {
-    if (this.changedBlocks.has(run.block) || !isIntact(run) || !holdsRunText(run)) return 0;
+    if (this.changedSincePass(run) || !isIntact(run) || !holdsRunText(run)) return 0;
     this.injectStylesFor(run);
     const wrapped = apart.commit(this.registry);
     // A term the reader hid while the marks were made apart.
@@ -1020,7 +1037,7 @@ export class AnnotationEngine {
     this.ownWrites(() => {
       for (const pending of runs) {
         const { run, accepted } = pending;
-        if (this.changedBlocks.has(run.block) || !isIntact(run)) continue;
+        if (this.changedSincePass(run) || !isIntact(run)) continue;
         if (!wrapsApart(run)) {
           wrapped += this.wrap(run, accepted);
           continue;

@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { AnnotationEngine } from '../../../src/annotation/annotation-engine';
 import { EXTENSION_UI_ATTRIBUTE, MARK_SELECTOR } from '../../../src/annotation/mark-selectors';
 import { makeTestGlossary } from '../matching/test-glossary';
-import { annotate, occurrences, ON, setBody, settle, stopAllEngines } from './annotation-helpers';
+import {
+  annotate,
+  fakeContext,
+  occurrences,
+  ON,
+  setBody,
+  settle,
+  stopAllEngines,
+} from './annotation-helpers';
 
 beforeEach(() => {
   stopAllEngines();
@@ -60,6 +69,41 @@ describe('content added later', () => {
     }
     expect(occurrences().filter((found) => found.startsWith('lenalidomide'))).toHaveLength(1);
     expect(document.querySelectorAll(MARK_SELECTOR)).toHaveLength(101);
+  });
+
+  it('a span read again alone, changed while a pass that read it with its block is under way, is not marked at its old offsets', async () => {
+    setBody(`<main><span id="t">myeloma</span>${'<p>angiogenesis</p>'.repeat(5)}</main>`);
+    const span = document.getElementById('t')!;
+    const text = span.firstChild as Text;
+    // The page changes the span's text (same length) right after the walk has read it, before the pass wraps.
+    const createTreeWalker = document.createTreeWalker.bind(document);
+    let changed = false;
+    document.createTreeWalker = (root: Node, whatToShow?: number) => {
+      const walker = createTreeWalker(root, whatToShow);
+      const next = walker.nextNode.bind(walker);
+      walker.nextNode = () => {
+        const node = next();
+        if (!changed && node?.nodeType === 1 && (node as Element).localName === 'p') {
+          changed = true;
+          text.data = 'mye-oma';
+        }
+        return node;
+      };
+      return walker;
+    };
+    try {
+      const engine = new AnnotationEngine(fakeContext(), makeTestGlossary(), document, {
+        batchDelayMs: 60_000,
+        nearMargins: null,
+      });
+      engine.update(ON);
+      for (let i = 0; i < 200 && occurrences().length < 5; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(span.textContent).toBe('mye-oma');
+      expect(occurrences().filter((found) => !found.startsWith('angiogenesis'))).toEqual([]);
+      engine.stop();
+    } finally {
+      document.createTreeWalker = createTreeWalker;
+    }
   });
 
   it('our own marks never trigger another pass', async () => {
