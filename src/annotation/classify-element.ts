@@ -105,15 +105,23 @@ const ROLE_BY_TAG = new Map<string, ElementRole>([
 
 /**
  * Whether an element flows with the text around it, as a browser draws it by default: an inline tag, or a
- * custom element without a shadow tree (`<x-term>lymphoma</x-term>`, which a page's script may never define).
- * A custom element with a shadow tree is a component: its shadow root bounds runs, and its host is a block.
+ * custom element without a shadow tree that holds only text and inline elements (`<x-term>lymphoma</x-term>`,
+ * which a page's script may never define). A custom element with a shadow tree is a component: its shadow root
+ * bounds runs, and its host is a block.
  */
 export function isInlineElement(element: Element, name: string = element.localName): boolean {
   return INLINE_TAGS.has(name) || isInlineCustomElement(element, name);
 }
 
 function isInlineCustomElement(element: Element, name: string): boolean {
-  return name.includes('-') && element.shadowRoot === null && !element.hasAttribute(EXTENSION_UI_ATTRIBUTE);
+  if (!name.includes('-') || element.shadowRoot !== null || element.hasAttribute(EXTENSION_UI_ATTRIBUTE))
+    return false;
+  // A component laying out other elements (<app-root>, <app-post><p>…</p></app-post>) is a container, drawn as
+  // a block by the page's styles: its text is not to be joined with its neighbours', nor the whole app read
+  // again when one of its words changes. One holding words (<x-term><b>CAR</b> T</x-term>) flows with them.
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+    if (!INLINE_TAGS.has(child.localName)) return false;
+  return true;
 }
 
 /** The role of `element` for the text walker (by tag and attributes only: no style is computed). */

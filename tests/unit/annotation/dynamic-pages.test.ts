@@ -106,6 +106,28 @@ describe('content added later', () => {
     }
   });
 
+  it('a ticking clock in a light-DOM app of custom elements is read again alone, not the whole app', async () => {
+    setBody(
+      `<app-root><app-header><app-clock id="clock">12:00</app-clock></app-header>` +
+        `<app-feed>${'<app-post><p>Multiple myeloma and angiogenesis.</p></app-post>'.repeat(50)}</app-feed></app-root>`,
+    );
+    const { engine } = await annotate();
+    const walked: string[] = [];
+    const createTreeWalker = document.createTreeWalker.bind(document);
+    document.createTreeWalker = (root: Node, whatToShow?: number) => {
+      walked.push((root as Element).localName);
+      return createTreeWalker(root, whatToShow);
+    };
+    try {
+      document.getElementById('clock')!.textContent = 'lenalidomide';
+      await settle(engine);
+    } finally {
+      document.createTreeWalker = createTreeWalker;
+    }
+    expect(walked).toEqual(['app-clock']);
+    expect(occurrences().filter((found) => found.startsWith('lenalidomide'))).toHaveLength(1);
+  });
+
   it('our own marks never trigger another pass', async () => {
     setBody('<p>lenalidomide, myeloma, T cells</p>'.repeat(10));
     const { engine } = await annotate();

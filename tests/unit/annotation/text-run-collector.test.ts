@@ -114,6 +114,9 @@ describe('runs', () => {
     const component = paragraph('multiple <x-card>myeloma</x-card>');
     component.querySelector('x-card')!.attachShadow({ mode: 'open' }).append('card');
     expect(collect(component).map(({ run }) => run.text)).toEqual(['multiple ', 'card', 'myeloma']);
+    // A custom element laying out other elements is a container, as the page's styles draw it.
+    const container = paragraph('multiple <x-post><b>myeloma</b> <x-term>news</x-term></x-post> today');
+    expect(collect(container).map(({ run }) => run.text)).toEqual(['multiple ', 'myeloma news', ' today']);
   });
 
   it('keep to their block going into and out of nested inline elements, and across a nested block', () => {
