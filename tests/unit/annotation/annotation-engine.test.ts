@@ -44,6 +44,20 @@ describe('marks', () => {
     }
   });
 
+  it('marks words laid out one per element and spaced by CSS, though their text has no white space; not data shown as text', async () => {
+    const words = 'Patients with myeloma received lenalidomide after transplant and were followed for years';
+    const html = words
+      .split(' ')
+      .map((word) => `<span class="w">${word}</span>`)
+      .join('');
+    const blob = '{"disease":"myeloma","drug":"lenalidomide","id":12},'.repeat(8);
+    setBody(`<p id="words">${html.repeat(4)}</p><p id="blob">${blob}</p>`);
+    expect(document.getElementById('words')!.textContent!.length).toBeGreaterThanOrEqual(300);
+    await annotate();
+    expect(document.querySelectorAll(`#words ${MARK_SELECTOR}`)).toHaveLength(8);
+    expect(document.querySelectorAll(`#blob ${MARK_SELECTOR}`)).toHaveLength(0);
+  });
+
   it('injects the marks stylesheet into <head>, once', async () => {
     setBody('<p>myeloma</p>');
     await annotate();

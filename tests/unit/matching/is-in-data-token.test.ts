@@ -14,12 +14,20 @@ describe('isInDataToken', () => {
   });
 
   it('counts the token from its first character to its last, at the threshold', () => {
+    const filler = (length: number) => '"a":1,'.repeat(length).slice(0, length);
     const around = (length: number) => {
-      const side = 'a'.repeat((length - 7) >> 1);
-      return `Text ${side}myeloma${'a'.repeat(length - 7 - side.length)} text`;
+      const side = filler((length - 7) >> 1);
+      return `Text ${side}myeloma${filler(length - 7 - side.length)} text`;
     };
     expect(inData(around(DATA_TOKEN_LENGTH), 'myeloma')).toBe(true);
     expect(inData(around(DATA_TOKEN_LENGTH - 1), 'myeloma')).toBe(false);
+  });
+
+  it('leaves words glued by markup alone, though they make a long token without marks of data', () => {
+    const glued = 'PatientswithmyelomaweretreatedwithlenalidomideanddexamethasoneforsixmonthsAndmost,'.repeat(
+      5,
+    );
+    expect(inData(glued, 'myeloma')).toBe(false);
   });
 
   it('leaves prose, a term with a space, and text in scripts written without spaces alone', () => {
