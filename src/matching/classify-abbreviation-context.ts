@@ -31,11 +31,11 @@ const NOT_SURNAMES = new Set(
 
 // ASCII versions of the patterns below, for the common case (see needsUnicodeClasses).
 const SURNAME_ASCII = /^[A-Z][A-Za-z'-]*[a-z]$/;
-const AUTHOR_ASCII = /([A-Z][A-Za-z'-]*[a-z]) [A-Z]{1,4}(?=[,.;:]|$| et al| [–—])/g;
+const AUTHOR_ASCII = /([A-Z][A-Za-z'-]*[a-z]) [A-Z]{1,4}(?=[,.;:]|$| et al)/g;
 
 const DATE_TOKEN = /^(?:DD|D|MM|M|YYYY|YY|Y|HH|H|SS|dd|mm|yyyy|yy|hh|ss)$/;
 const SURNAME = /^\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
-const AUTHOR = /(\p{Lu}[\p{L}'’-]*\p{Ll}) \p{Lu}{1,4}(?=[,.;:]|$| et al| [–—])/gu;
+const AUTHOR = /(\p{Lu}[\p{L}'’-]*\p{Ll}) \p{Lu}{1,4}(?=[,.;:]|$| et al)/gu;
 
 /** The word ending right before `index` (letters, apostrophes and hyphens), or ''. */
 function wordBefore(text: string, index: number): string {
@@ -92,8 +92,21 @@ function isAuthorInitials(text: string, start: number, end: number): boolean {
   return startsReference(text, start - 1 - surname.length) && CITED_YEAR.test(text.slice(end, end + 200));
 }
 
-// A year as a reference cites it: "Lancet 2020;3:1-9", "Blood. 2019 Mar 3;133", "(2020)".
-const CITED_YEAR = /\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d(?: [A-Z][a-z]{2}(?: \d{1,2})?)?\s*[;:]/;
+// A year as a reference cites it: "Lancet 2020;3:1-9", "Blood. 2019 Mar 3;133", "(2020)", a publisher's
+// "Springer; 2019." or a journal's "Blood 2019." (not a month's "March 2019.", nor prose's "in 2019.").
+const YEAR = '(?:19|20)\\d\\d[a-z]?';
+const MONTH_DAY = '(?: [A-Z][a-z]{2}(?: \\d{1,2})?)?';
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const CITED_YEAR = new RegExp(
+  [
+    `\\(${YEAR}\\)`,
+    `\\b${YEAR}${MONTH_DAY}\\s*[;:]`,
+    `[;,]\\s*${YEAR}${MONTH_DAY}\\.`,
+    `\\b(?!(?:${MONTHS})\\b)[A-Z][A-Za-z]*\\.? ${YEAR}${MONTH_DAY}\\.`,
+  ].join('|'),
+);
 // Words that may stand right before a surname in a reference: name particles ("van der Berg"), "and", "by".
 const BEFORE_SURNAME = new Set(
   'van von der den de del della di da du le la ten ter bin al el and by'.split(' '),

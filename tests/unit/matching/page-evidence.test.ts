@@ -537,11 +537,13 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
         annotatedOn(
           myelomaPage,
           'Extramedullary MM. About 7% of patients have soft-tissue disease (data from 2018).',
+          'Extramedullary MM. About 7% of patients present at Stage III — the most advanced stage.',
+          'Extramedullary MM. About 7% of patients had it in March 2018.',
           'Lenalidomide for High-Risk Smoldering MM. N Engl J Med. 2020;382:1234-45.',
         ),
         'MM',
       ),
-    ).toEqual(['MM → multiple-myeloma', 'MM → multiple-myeloma', 'MM → multiple-myeloma']);
+    ).toEqual(Array(5).fill('MM → multiple-myeloma'));
     // A single author's reference, numbered or in a list, with its year cited, stays initials.
     expect(
       only(
@@ -549,6 +551,8 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
           myelomaPage,
           '12. Kumar MM. Long-term results. Blood. 2019 Mar 3;133:1-9.',
           'van der Berg MM. Outcomes. Lancet 2020;3:1-9.',
+          'Kumar MM. Myeloma: a practical guide. London: Springer; 2019.',
+          'Kumar MM. Myeloma in older adults. Blood 2021.',
         ),
         'MM',
       ),
