@@ -1,10 +1,14 @@
 import { normalizeSurfaceForm } from '../matching/normalize-surface-form';
 import type { ContentForm } from './compiled-glossary';
 
-/** Whether `inner` is `outer`, or words of it ("non hodgkin lymphoma" in "b cell non hodgkin lymphoma"). */
+/**
+ * Whether `inner` is `outer`, or words of it ("non hodgkin lymphoma" in "b cell non hodgkin lymphoma"), not
+ * negated: "non hodgkin lymphoma" does not name Hodgkin lymphoma, nor "non small cell lung cancer" small-cell.
+ */
 function holdsWords(outer: string, inner: string): boolean {
   for (let at = outer.indexOf(inner); at !== -1; at = outer.indexOf(inner, at + 1)) {
     const end = at + inner.length;
+    if (at >= 4 && outer.slice(at - 4, at) === 'non ') continue;
     if ((at === 0 || outer[at - 1] === ' ') && (end === outer.length || outer[end] === ' ')) return true;
   }
   return false;

@@ -30,6 +30,15 @@ describe('addNamesInside', () => {
     ).toMatchObject({ 'B-cell non-Hodgkin lymphoma': ['nhl'], 'non-Hodgkin lymphoma': [] });
   });
 
+  it('names no entry its form negates: "non-Hodgkin lymphoma" is no Hodgkin lymphoma', () => {
+    const forms = [
+      ...nhl,
+      form('hl', 'Hodgkin lymphoma'),
+      form('hl', 'HL', { kind: 'abbreviation', caseSensitive: true, ambiguous: true }),
+    ];
+    expect(named(forms)['non-Hodgkin lymphoma']).toEqual([]);
+  });
+
   it('names nothing inside a word, nor entries without an ambiguous abbreviation, nor for another sense', () => {
     expect(
       named([
