@@ -603,8 +603,10 @@ export class AnnotationEngine {
     const scratch: TermMatch[] = [];
     // The text being recorded, for the one question about its place on the page (asked rarely: see record).
     let recording: TextRunCollector | TextRun | null = null;
-    const inPageFurniture = () =>
-      isPageFurniture(recording instanceof TextRunCollector ? recording.runBlock() : recording!.block);
+    const recordingBlock = () =>
+      recording instanceof TextRunCollector ? recording.runBlock() : recording!.block;
+    const inPageFurniture = () => isPageFurniture(recordingBlock());
+    const isPageHeading = () => recordingBlock().localName === 'h1';
     /**
      * Keeps a run's matches and records what its text says. The run is made from the collector only when kept
      * (no function is made per text: this runs for every text of every page); a long text brings its run.
@@ -627,7 +629,7 @@ export class AnnotationEngine {
         return;
       }
       recording = from;
-      if (evidence.record(text, matches, inPageFurniture)) evidenceChanged = true;
+      if (evidence.record(text, matches, inPageFurniture, isPageHeading)) evidenceChanged = true;
       runs.push(runOf(from));
       // After the evidence: "chimeric antigen receptor (CAR)" defines CAR whether or not a term goes on after it.
       matches = joinAcrossShortForm(text, matches, matcher);

@@ -119,17 +119,27 @@ export class PageEvidence {
    * already have been taken on text seen before (a new local abbreviation, a refused abbreviation now
    * supported): the caller should look at the page again. `inPageFurniture` tells whether the text lies in the
    * page's navigation, sidebar or footer, where a cancer named (a link to a charity's appeal on a sports page)
-   * says nothing of what the page is about; it is asked only when the answer matters.
+   * says nothing of what the page is about; `isPageHeading`, whether it is the page's main heading (an <h1>),
+   * which speaks for the page as its title does. Both are asked only when the answer matters.
    */
-  record(text: string, matches: readonly TermMatch[], inPageFurniture?: () => boolean): boolean {
+  record(
+    text: string,
+    matches: readonly TermMatch[],
+    inPageFurniture?: () => boolean,
+    isPageHeading?: () => boolean,
+  ): boolean {
     let changed = false;
     if (!this.aboutCancer && matches.length > 0 && text !== this.firstTextNamingCancer) {
       const named = this.whereCancerIsNamed(text, matches);
       if (named !== null && !inPageFurniture?.()) {
         // One passing mention (a chemistry page's salt "used in chemotherapy") does not make a page about
         // cancer; a second text naming one does, or one text naming it in places far apart (a whole document
-        // in one text node). The same text read again is no second one.
-        if (named.last - named.first >= FAR_APART || this.firstTextNamingCancer !== null) {
+        // in one text node). The same text read again is no second one. The page's heading names its topic.
+        if (
+          named.last - named.first >= FAR_APART ||
+          this.firstTextNamingCancer !== null ||
+          isPageHeading?.()
+        ) {
           this.aboutCancer = true;
           this.firstTextNamingCancer = null;
           if (this.refusedOffTopic) changed = true;

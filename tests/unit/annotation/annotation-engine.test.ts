@@ -317,6 +317,30 @@ describe('what a page is about comes from its content, not its navigation, sideb
     }
   });
 
+  it("the page's main heading names its topic as its title does: a short page's MM is the myeloma of its <h1>", async () => {
+    const myeloma = makeTestGlossary(
+      {
+        'multiple-myeloma': ['multiple myeloma', { text: 'MM', kind: 'abbreviation', ambiguous: true }],
+      },
+      ['multiple-myeloma'],
+    );
+    const page = (heading: string) =>
+      `<main><${heading}>Living with multiple myeloma</${heading}>` +
+      `<p>Your MM team will explain each step. Many people with MM live for years.</p></main>`;
+    setBody(page('h1'));
+    await annotate({}, {}, myeloma);
+    expect(occurrences()).toEqual([
+      'multiple myeloma → multiple-myeloma',
+      'MM → multiple-myeloma',
+      'MM → multiple-myeloma',
+    ]);
+    stopAllEngines();
+    // One paragraph naming it once is a passing mention: MM waits for more.
+    setBody(page('p'));
+    await annotate({}, {}, myeloma);
+    expect(occurrences()).toEqual(['multiple myeloma → multiple-myeloma']);
+  });
+
   it("a web component's shadow root inside the navigation is the navigation too", async () => {
     setBody(`${sportsPage('')}<nav id="menu"></nav>`);
     const host = document.createElement('site-links');
