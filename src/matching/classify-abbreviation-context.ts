@@ -92,19 +92,17 @@ function isAuthorInitials(text: string, start: number, end: number): boolean {
   return startsReference(text, start - 1 - surname.length) && CITED_YEAR.test(text.slice(end, end + 200));
 }
 
-// A year as a reference cites it: "Lancet 2020;3:1-9", "Blood. 2019 Mar 3;133", "(2020)", a publisher's
-// "Springer; 2019." or a journal's "Blood 2019." (not a month's "March 2019.", nor prose's "in 2019.").
+// A year as a reference cites it, in the text after the initials: "Lancet 2020;3:1-9", "Blood. 2019 Mar 3;133",
+// a publisher's "Springer; 2019.", "(2020)" right after them, or a title and then a journal's "Blood 2021.". Not
+// a date in prose ("by June 5, 2018.", "presented at ASH 2019.").
 const YEAR = '(?:19|20)\\d\\d[a-z]?';
 const MONTH_DAY = '(?: [A-Z][a-z]{2}(?: \\d{1,2})?)?';
-const MONTHS =
-  'January|February|March|April|May|June|July|August|September|October|November|December|' +
-  'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const CITED_YEAR = new RegExp(
   [
-    `\\(${YEAR}\\)`,
+    `^[.,]?\\s*\\(${YEAR}\\)`,
     `\\b${YEAR}${MONTH_DAY}\\s*[;:]`,
-    `[;,]\\s*${YEAR}${MONTH_DAY}\\.`,
-    `\\b(?!(?:${MONTHS})\\b)[A-Z][A-Za-z]*\\.? ${YEAR}${MONTH_DAY}\\.`,
+    `;\\s*${YEAR}${MONTH_DAY}\\.`,
+    `^[.,]\\s+[^.]{2,200}\\.\\s+(?:[A-Z][A-Za-z]*\\.?\\s+){1,6}${YEAR}${MONTH_DAY}\\.`,
   ].join('|'),
 );
 // Words that may stand right before a surname in a reference: name particles ("van der Berg"), "and", "by".

@@ -539,11 +539,14 @@ describe('author initials and date placeholders, even on a myeloma page', () => 
           'Extramedullary MM. About 7% of patients have soft-tissue disease (data from 2018).',
           'Extramedullary MM. About 7% of patients present at Stage III — the most advanced stage.',
           'Extramedullary MM. About 7% of patients had it in March 2018.',
+          'Extramedullary MM. About 7% of patients had it by June 5, 2018.',
+          'Smoldering MM. These data were presented at ASH 2019.',
+          'Smoldering MM. First shown at ASCO 2021, since 2015, 2019.',
           'Lenalidomide for High-Risk Smoldering MM. N Engl J Med. 2020;382:1234-45.',
         ),
         'MM',
       ),
-    ).toEqual(Array(5).fill('MM → multiple-myeloma'));
+    ).toEqual(Array(8).fill('MM → multiple-myeloma'));
     // A single author's reference, numbered or in a list, with its year cited, stays initials.
     expect(
       only(
