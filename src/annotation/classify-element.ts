@@ -113,14 +113,18 @@ export function isInlineElement(element: Element, name: string = element.localNa
   return INLINE_TAGS.has(name) || isInlineCustomElement(element, name);
 }
 
+// Elements drawn inline that hold no text: a term component's icon (<x-term><svg>…</svg>CAR</x-term>).
+const INLINE_EMPTY = new Set(['img', 'svg', 'picture', 'br', 'wbr']);
+
 function isInlineCustomElement(element: Element, name: string): boolean {
   if (!name.includes('-') || element.shadowRoot !== null || element.hasAttribute(EXTENSION_UI_ATTRIBUTE))
     return false;
-  // A component laying out other elements (<app-root>, <app-post><p>…</p></app-post>) is a container, drawn as
-  // a block by the page's styles: its text is not to be joined with its neighbours', nor the whole app read
-  // again when one of its words changes. One holding words (<x-term><b>CAR</b> T</x-term>) flows with them.
+  // A component laying out other elements (<app-root>, <app-header><app-clock>, <app-post><p>…</p></app-post>)
+  // is a container, drawn as a block by the page's styles: its text is not to be joined with its neighbours',
+  // nor the whole app read again when one of its words changes. One holding words (<x-term><b>CAR</b>
+  // T</x-term>), perhaps with an icon, flows with them.
   for (let child = element.firstElementChild; child; child = child.nextElementSibling)
-    if (!INLINE_TAGS.has(child.localName)) return false;
+    if (!INLINE_TAGS.has(child.localName) && !INLINE_EMPTY.has(child.localName)) return false;
   return true;
 }
 

@@ -114,6 +114,12 @@ describe('runs', () => {
     const component = paragraph('multiple <x-card>myeloma</x-card>');
     component.querySelector('x-card')!.attachShadow({ mode: 'open' }).append('card');
     expect(collect(component).map(({ run }) => run.text)).toEqual(['multiple ', 'card', 'myeloma']);
+    // With an icon, it still flows with the text.
+    for (const icon of ['<svg></svg>', '<img alt="">']) {
+      expect(terms(paragraph(`Then <x-term>${icon}CAR</x-term> T-cell therapy began.`)), icon).toEqual([
+        'CAR T-cell therapy → car-t-cell-therapy',
+      ]);
+    }
     // A custom element laying out other elements is a container, as the page's styles draw it.
     const container = paragraph('multiple <x-post><b>myeloma</b> <x-term>news</x-term></x-post> today');
     expect(collect(container).map(({ run }) => run.text)).toEqual(['multiple ', 'myeloma news', ' today']);
