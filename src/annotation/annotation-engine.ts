@@ -606,7 +606,11 @@ export class AnnotationEngine {
     const recordingBlock = () =>
       recording instanceof TextRunCollector ? recording.runBlock() : recording!.block;
     const inPageFurniture = () => isPageFurniture(recordingBlock());
-    const isPageHeading = () => recordingBlock().localName === 'h1';
+    // The page's one <h1>: a blog's index of posts, each with an <h1> of its own, has no heading for the page.
+    const isPageHeading = () => {
+      const block = recordingBlock();
+      return block.localName === 'h1' && block.ownerDocument.getElementsByTagName('h1').length === 1;
+    };
     /**
      * Keeps a run's matches and records what its text says. The run is made from the collector only when kept
      * (no function is made per text: this runs for every text of every page); a long text brings its run.

@@ -339,6 +339,14 @@ describe('what a page is about comes from its content, not its navigation, sideb
     setBody(page('p'));
     await annotate({}, {}, myeloma);
     expect(occurrences()).toEqual(['multiple myeloma → multiple-myeloma']);
+    stopAllEngines();
+    // A blog's index, each post with its own <h1>, has no heading that speaks for the page: tyres stay tyres.
+    setBody(
+      '<main><article><h1>Riding 100 miles for multiple myeloma research</h1></article>' +
+        '<article><h1>New gravel tyres</h1><p>The MM width is great.</p></article></main>',
+    );
+    await annotate({}, {}, myeloma);
+    expect(occurrences()).toEqual(['multiple myeloma → multiple-myeloma']);
   });
 
   it("a web component's shadow root inside the navigation is the navigation too", async () => {
