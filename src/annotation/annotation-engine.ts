@@ -107,6 +107,9 @@ const DECIDE_CHUNK = 1024;
 /** Work in the slice under way after which the marks made apart are put in in the next one. */
 const COMMIT_AFTER_MS = 2;
 
+/** How many inline roots changed during one pass are checked run by run (see changedSincePass). */
+const MAX_CHANGED_INLINE_ROOTS = 16;
+
 /**
  * A page's address without a fragment that only points into the page (a table of contents' "#dosage"); a
  * hash router's fragment ("#/stories/12", "#!/…") names another page and stays.
@@ -449,7 +452,16 @@ export class AnnotationEngine {
       const root = this.rescanRootFor(node);
       if (!root) continue;
       if (classifyElement(root) === 'block') this.changedBlocks.add(root);
-      else this.changedInlineRoots.add(root);
+      else if (this.changedInlineRoots.size < MAX_CHANGED_INLINE_ROOTS) this.changedInlineRoots.add(root);
+      else {
+        // Many tickers changing during one pass: each wrapped run would be checked against each of them. Their
+        // blocks are read again whole instead, as before inline roots.
+        const block = closestBlock(root);
+        if (block) {
+          this.changedBlocks.add(block);
+          this.pendingRoots.add(block);
+        }
+      }
       this.pendingRoots.add(root);
     }
     if (this.pendingRoots.size > 0) this.scheduleBatch();

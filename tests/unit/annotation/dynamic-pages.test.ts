@@ -128,6 +128,15 @@ describe('content added later', () => {
     expect(occurrences().filter((found) => found.startsWith('lenalidomide'))).toHaveLength(1);
   });
 
+  it('twenty tickers, each a span between blocks, changed at once: every one is annotated', async () => {
+    setBody(`<main>${'<span class="t">12:00</span><p>Angiogenesis.</p>'.repeat(20)}</main>`);
+    const { engine } = await annotate();
+    for (const ticker of document.querySelectorAll('.t')) ticker.textContent = 'lenalidomide';
+    await settle(engine);
+    expect(occurrences().filter((found) => found.startsWith('lenalidomide'))).toHaveLength(20);
+    expect(occurrences().filter((found) => found.startsWith('Angiogenesis'))).toHaveLength(20);
+  });
+
   it('our own marks never trigger another pass', async () => {
     setBody('<p>lenalidomide, myeloma, T cells</p>'.repeat(10));
     const { engine } = await annotate();
